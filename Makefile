@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh machine with only Python 3 and make:
+#   make test   - install everything into .venv, then run every check
+#   make demo   - install everything into .venv, then run the golden-image demo
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_ARGS ?=
+
+.PHONY: test demo bench lint typecheck unit docs regen clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Dev tools are pinned by constraints.txt so CI is reproducible; runtime
+# dependencies stay ranges in pyproject.toml.
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+test: lint typecheck unit docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -q -n 2
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+
+demo: $(STAMP)
+	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+regen: $(STAMP)
+	$(BIN)/python tools/generate_models.py
+
+clean:
+	rm -rf $(VENV) site .mypy_cache .ruff_cache .pytest_cache .hypothesis

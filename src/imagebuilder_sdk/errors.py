@@ -1,0 +1,381 @@
+"""The typed errors of imagebuilder-sdk.
+
+Every error the SDK raises derives from `ImageBuilderError`. Errors the service
+returns are `ApiError`s, one class per error code of the service model (the code's
+``...Exception`` suffix becomes ``...Error``), grouped under bases you can catch::
+
+    ImageBuilderError
+    ├── ValidationError (ValueError)            bad input caught before any request
+    ├── ConnectionFailedError (ConnectionError)  no answer from the endpoint
+    ├── WaitError                               waiting for an image build ended badly
+    │   ├── ImageBuildFailedError               the build reached FAILED
+    │   ├── ImageBuildCancelledError            the build reached CANCELLED
+    │   └── WaitTimeoutError (TimeoutError)     the build was still running at the deadline
+    └── ApiError                                the service answered with an error
+        ├── ThrottlingError                     retried by RetryPolicy
+        │   ├── CallRateLimitExceededError
+        │   └── TooManyRequestsError
+        ├── ServerError                         retried by RetryPolicy
+        │   ├── ServiceError
+        │   └── ServiceUnavailableError
+        ├── AccessDeniedError (PermissionError)
+        ├── ForbiddenError (PermissionError)
+        ├── ResourceNotFoundError (LookupError)
+        ├── ResourceAlreadyExistsError
+        ├── ResourceConflictError
+        │   ├── ResourceDependencyError
+        │   └── ResourceInUseError
+        ├── ServiceQuotaExceededError
+        └── InvalidInputError                   the service refused the request
+            ├── ClientError
+            ├── DryRunOperationError
+            ├── IdempotentParameterMismatchError
+            ├── InvalidPaginationTokenError
+            ├── InvalidParameterCombinationError
+            ├── InvalidParameterError
+            ├── InvalidParameterValueError
+            ├── InvalidRequestError
+            └── InvalidVersionNumberError
+
+`error_for_code` finds the class for a code; a code the SDK does not know yet
+becomes a plain `ApiError` (or `ServerError` for a 5xx status), keeping its code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from imagebuilder_sdk.models import Image
+
+__all__ = [
+    "AccessDeniedError",
+    "ApiError",
+    "CallRateLimitExceededError",
+    "ClientError",
+    "ConnectionFailedError",
+    "DryRunOperationError",
+    "ForbiddenError",
+    "IdempotentParameterMismatchError",
+    "ImageBuildCancelledError",
+    "ImageBuildFailedError",
+    "ImageBuilderError",
+    "InvalidInputError",
+    "InvalidPaginationTokenError",
+    "InvalidParameterCombinationError",
+    "InvalidParameterError",
+    "InvalidParameterValueError",
+    "InvalidRequestError",
+    "InvalidVersionNumberError",
+    "ResourceAlreadyExistsError",
+    "ResourceConflictError",
+    "ResourceDependencyError",
+    "ResourceInUseError",
+    "ResourceNotFoundError",
+    "ServerError",
+    "ServiceError",
+    "ServiceQuotaExceededError",
+    "ServiceUnavailableError",
+    "ThrottlingError",
+    "TooManyRequestsError",
+    "ValidationError",
+    "WaitError",
+    "WaitTimeoutError",
+    "error_for_code",
+]
+
+
+class ImageBuilderError(Exception):
+    """Root of every error raised by imagebuilder-sdk."""
+
+
+class ValidationError(ImageBuilderError, ValueError):
+    """Input refused on the client side, before any request was sent.
+
+    `field` names the offending parameter (``"version"``, ``"components[0].component_arn"``)
+    and `rule` says what it must satisfy; `problems` lists every problem when a check
+    found more than one (as a component document validation does).
+    """
+
+    def __init__(
+        self,
+        field: str,
+        rule: str,
+        *,
+        value: object = None,
+        problems: Sequence[str] = (),
+    ) -> None:
+        self.field = field
+        self.rule = rule
+        self.value = value
+        self.problems = tuple(problems)
+        message = f"{field}: {rule}" if field else rule
+        if self.problems:
+            message += "".join(f"\n  - {p}" for p in self.problems)
+        super().__init__(message)
+
+
+class ConnectionFailedError(ImageBuilderError, ConnectionError):
+    """The endpoint could not be reached, or the connection dropped (after all retries)."""
+
+    def __init__(self, message: str, *, operation: str = "", attempts: int = 1) -> None:
+        self.operation = operation
+        self.attempts = attempts
+        super().__init__(f"{operation}: {message} (after {attempts} attempt(s))")
+
+
+class ApiError(ImageBuilderError):
+    """The service answered a request with an error.
+
+    Carries the service's error `code` and `message`, the `operation` that failed, the
+    `request_id` to quote to AWS support, the HTTP `status_code`, and how many
+    `attempts` the SDK made before giving up.
+    """
+
+    #: The service error code this class stands for ("" for the grouping bases).
+    error_code: str = ""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "",
+        operation: str = "",
+        request_id: str | None = None,
+        status_code: int | None = None,
+        attempts: int = 1,
+    ) -> None:
+        self.code = code or self.error_code
+        self.message = message
+        self.operation = operation
+        self.request_id = request_id
+        self.status_code = status_code
+        self.attempts = attempts
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        where = f" in {self.operation}" if self.operation else ""
+        parts = [f"{self.code or type(self).__name__}{where}: {self.message}"]
+        details = []
+        if self.status_code is not None:
+            details.append(f"HTTP {self.status_code}")
+        if self.request_id:
+            details.append(f"request id {self.request_id}")
+        if self.attempts > 1:
+            details.append(f"after {self.attempts} attempts")
+        if details:
+            parts.append(f"({', '.join(details)})")
+        return " ".join(parts)
+
+
+class ThrottlingError(ApiError):
+    """The service refused the call because of its rate limits."""
+
+    error_code = "ThrottlingException"
+
+
+class CallRateLimitExceededError(ThrottlingError):
+    """Too many calls of one operation in a short time."""
+
+    error_code = "CallRateLimitExceededException"
+
+
+class TooManyRequestsError(ThrottlingError):
+    """Too many requests from the account in a short time."""
+
+    error_code = "TooManyRequestsException"
+
+
+class ServerError(ApiError):
+    """A fault on the service side (5xx)."""
+
+
+class ServiceError(ServerError):
+    """The service failed to handle a valid request."""
+
+    error_code = "ServiceException"
+
+
+class ServiceUnavailableError(ServerError):
+    """The service is temporarily unavailable."""
+
+    error_code = "ServiceUnavailableException"
+
+
+class AccessDeniedError(ApiError, PermissionError):
+    """The caller's credentials do not allow the call."""
+
+    error_code = "AccessDeniedException"
+
+
+class ForbiddenError(ApiError, PermissionError):
+    """The caller may not act on this resource."""
+
+    error_code = "ForbiddenException"
+
+
+class ResourceNotFoundError(ApiError, LookupError):
+    """The resource named in the request does not exist."""
+
+    error_code = "ResourceNotFoundException"
+
+
+class ResourceAlreadyExistsError(ApiError):
+    """A resource with this name (and version) exists already; bump the version."""
+
+    error_code = "ResourceAlreadyExistsException"
+
+
+class ResourceConflictError(ApiError):
+    """The resource's current state or its users prevent the change."""
+
+
+class ResourceDependencyError(ResourceConflictError):
+    """Another resource still uses this one; delete or update that one first."""
+
+    error_code = "ResourceDependencyException"
+
+
+class ResourceInUseError(ResourceConflictError):
+    """The resource is busy (for example, a build is running)."""
+
+    error_code = "ResourceInUseException"
+
+
+class ServiceQuotaExceededError(ApiError):
+    """An account quota of the service is used up."""
+
+    error_code = "ServiceQuotaExceededException"
+
+
+class InvalidInputError(ApiError):
+    """The service refused the request's parameters."""
+
+
+class ClientError(InvalidInputError):
+    """The service blamed the request (its generic client-side error)."""
+
+    error_code = "ClientException"
+
+
+class DryRunOperationError(InvalidInputError):
+    """A dry run would have succeeded."""
+
+    error_code = "DryRunOperationException"
+
+
+class IdempotentParameterMismatchError(InvalidInputError):
+    """The idempotency token was used before with a different request.
+
+    Each logical call must use its own `client_token`; reuse one only to repeat exactly
+    the same request (for example, to resume after a crash).
+    """
+
+    error_code = "IdempotentParameterMismatchException"
+
+
+class InvalidPaginationTokenError(InvalidInputError):
+    """The pagination token is not one the service issued (or it expired)."""
+
+    error_code = "InvalidPaginationTokenException"
+
+
+class InvalidParameterCombinationError(InvalidInputError):
+    """Two parameters of the request cannot be used together."""
+
+    error_code = "InvalidParameterCombinationException"
+
+
+class InvalidParameterError(InvalidInputError):
+    """A parameter of the request is not valid."""
+
+    error_code = "InvalidParameterException"
+
+
+class InvalidParameterValueError(InvalidInputError):
+    """A parameter value is not valid (a reference that does not resolve, for example)."""
+
+    error_code = "InvalidParameterValueException"
+
+
+class InvalidRequestError(InvalidInputError):
+    """The request is not valid for the resource's current state."""
+
+    error_code = "InvalidRequestException"
+
+
+class InvalidVersionNumberError(InvalidInputError):
+    """The semantic version is not valid for this resource."""
+
+    error_code = "InvalidVersionNumberException"
+
+
+class WaitError(ImageBuilderError):
+    """Waiting for an image build ended without an available image."""
+
+
+class ImageBuildFailedError(WaitError):
+    """The image build reached the FAILED state; `reason` says why."""
+
+    def __init__(self, arn: str, reason: str | None, image: Image | None = None) -> None:
+        self.arn = arn
+        self.reason = reason
+        self.image = image
+        super().__init__(f"image build {arn} failed: {reason or 'no reason given'}")
+
+
+class ImageBuildCancelledError(WaitError):
+    """The image build was cancelled."""
+
+    def __init__(self, arn: str, image: Image | None = None) -> None:
+        self.arn = arn
+        self.image = image
+        super().__init__(f"image build {arn} was cancelled")
+
+
+class WaitTimeoutError(WaitError, TimeoutError):
+    """The image build had not finished when the wait's timeout ran out."""
+
+    def __init__(
+        self, arn: str, timeout: float, last_status: str | None, image: Image | None = None
+    ) -> None:
+        self.arn = arn
+        self.timeout = timeout
+        self.last_status = last_status
+        self.image = image
+        super().__init__(
+            f"image build {arn} still {last_status or 'unknown'} after {timeout:g} seconds"
+        )
+
+
+def _code_classes() -> dict[str, type[ApiError]]:
+    found: dict[str, type[ApiError]] = {}
+    pending: list[type[ApiError]] = [ApiError]
+    while pending:
+        cls = pending.pop()
+        if cls.error_code:
+            found.setdefault(cls.error_code, cls)
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+_BY_CODE: dict[str, type[ApiError]] = _code_classes()
+
+
+def error_for_code(code: str, status_code: int | None = None) -> type[ApiError]:
+    """The error class for a service error code.
+
+    >>> error_for_code("ResourceNotFoundException").__name__
+    'ResourceNotFoundError'
+    >>> error_for_code("SomethingNewException", 503).__name__
+    'ServerError'
+    """
+    cls = _BY_CODE.get(code)
+    if cls is not None:
+        return cls
+    if status_code is not None and status_code >= 500:
+        return ServerError
+    if code in ("Throttling", "ThrottledException", "RequestLimitExceeded"):
+        return ThrottlingError
+    return ApiError
