@@ -1,0 +1,94 @@
+"""The configured cattrs converter between API dicts and model classes.
+
+One hook factory covers every model class: it renames attributes to the API's member
+names (from the generated `_wire` table), omits unset members, ignores members the
+models do not know yet (a newer API), and gives each date member its own wire form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import attrs
+from cattrs import Converter
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from imagebuilder_sdk.convert._dates import format_iso, parse_date
+from imagebuilder_sdk.convert._wire import DATE_FIELDS, WIRE_NAMES
+from imagebuilder_sdk.models import OpenEnum
+
+__all__ = ["converter", "make_converter"]
+
+_MODELS_PACKAGE = "imagebuilder_sdk.models"
+
+
+def _is_model(cls: Any) -> bool:
+    return (
+        isinstance(cls, type)
+        and attrs.has(cls)
+        and cls.__module__.startswith(_MODELS_PACKAGE)
+        and cls.__name__ in WIRE_NAMES
+    )
+
+
+def _structure_enum(value: Any, cls: type[OpenEnum]) -> OpenEnum:
+    return cls(value)
+
+
+def _unstructure_enum(value: OpenEnum) -> str:
+    return str(value.value)
+
+
+def _structure_date(value: Any, _: Any) -> datetime:
+    return parse_date(value)
+
+
+def _unstructure_iso(value: datetime) -> str:
+    return format_iso(value)
+
+
+def _unstructure_epoch(value: datetime) -> datetime:
+    # botocore serialises datetimes for `timestamp` members itself.
+    return value
+
+
+def _overrides(cls: type, structuring: bool) -> dict[str, Any]:
+    dates = DATE_FIELDS.get(cls.__name__, {})
+    result = {}
+    for attribute, wire in WIRE_NAMES[cls.__name__].items():
+        kind = dates.get(attribute)
+        if structuring:
+            hook = _structure_date if kind else None
+            result[attribute] = override(rename=wire, struct_hook=hook)
+        else:
+            unhook = {"iso": _unstructure_iso, "epoch": _unstructure_epoch}.get(kind or "")
+            result[attribute] = override(rename=wire, unstruct_hook=unhook)
+    return result
+
+
+def make_converter() -> Converter:
+    """A new converter for the models, configured like `converter`."""
+    conv = Converter(forbid_extra_keys=False)
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        return make_dict_structure_fn(cls, conv, **_overrides(cls, structuring=True))
+
+    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(
+            cls, conv, _cattrs_omit_if_default=True, **_overrides(cls, structuring=False)
+        )
+
+    # Enums go on the wire as plain strings; unknown values survive (see OpenEnum).
+    # Registered by class (not by predicate) so they win over cattrs' hooks for `str`.
+    conv.register_structure_hook(OpenEnum, _structure_enum)
+    conv.register_unstructure_hook(OpenEnum, _unstructure_enum)
+    conv.register_structure_hook_factory(_is_model, structure_factory)
+    conv.register_unstructure_hook_factory(_is_model, unstructure_factory)
+    return conv
+
+
+#: The converter for every model: ``converter.structure(api_dict, Model)`` and
+#: ``converter.unstructure(model)``.
+converter: Converter = make_converter()

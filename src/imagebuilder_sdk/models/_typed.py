@@ -1,0 +1,61 @@
+"""Typed views of the `arn` and `version` members that models keep as wire strings.
+
+Models keep the values exactly as the API sent them; these mixins parse them on
+demand, so a user can sort by version or read the build number of an ARN without
+string handling.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from imagebuilder_sdk.arns import Arn
+    from imagebuilder_sdk.versions import BuildVersion, SemanticVersion
+
+__all__ = ["HasArn", "HasVersion"]
+
+
+class HasArn:
+    """Adds `parsed_arn` and `build_version` to models with an `arn` member."""
+
+    __slots__ = ()
+    arn: str | None
+
+    @property
+    def parsed_arn(self) -> Arn | None:
+        """The `arn` split into partition, region, owner, type, name and version."""
+        from imagebuilder_sdk.arns import Arn  # imported on use: keeps `import` fast
+
+        return None if self.arn is None else Arn.parse(self.arn)
+
+    @property
+    def build_version(self) -> BuildVersion | None:
+        """The build version the `arn` names (``1.0.0/3``), when it names one."""
+        from imagebuilder_sdk.versions import BuildVersion
+
+        parsed = self.parsed_arn
+        if parsed is not None and isinstance(parsed.version, BuildVersion):
+            return parsed.version
+        return None
+
+
+class HasVersion:
+    """Adds `semantic_version` to models with a `version` member."""
+
+    __slots__ = ()
+    version: str | None
+
+    @property
+    def semantic_version(self) -> SemanticVersion | None:
+        """The `version` as a `SemanticVersion` (the build number, if any, dropped)."""
+        from imagebuilder_sdk.versions import BuildVersion, VersionFilter, parse_version
+
+        if self.version is None:
+            return None
+        parsed = parse_version(self.version)
+        if isinstance(parsed, BuildVersion):
+            return parsed.semantic_version
+        if isinstance(parsed, VersionFilter):
+            return None
+        return parsed

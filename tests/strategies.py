@@ -1,0 +1,99 @@
+"""Hypothesis strategies, in one place, built from botocore's own service model.
+
+`api_dict(shape)` draws a random valid API dict for any structure shape: required
+members always, optional members sometimes, strings that satisfy the shape's pattern
+and length limits, enum values (and now and then a value the SDK does not know yet),
+numbers in range, and dates in each of the API's two wire forms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import botocore.session
+from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape, StructureShape
+from hypothesis import strategies as st
+
+__all__ = ["SERVICE_MODEL", "api_dict", "iso_dates", "shape_value", "utc_datetimes"]
+
+SERVICE_MODEL: ServiceModel = botocore.session.get_session().get_service_model("imagebuilder")
+
+#: Values no version of the service has: they stand for values added after this SDK.
+UNKNOWN_ENUM_VALUES = ("FUTURE_VALUE", "newValue2031")
+
+_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def utc_datetimes() -> st.SearchStrategy[datetime]:
+    """Timezone-aware UTC datetimes between 2000 and 2100."""
+    return st.integers(0, 100 * 365 * 24 * 3600 * 1000).map(
+        lambda ms: _EPOCH + timedelta(milliseconds=ms)
+    )
+
+
+def iso_dates() -> st.SearchStrategy[str]:
+    """Dates as the service writes its `DateTime` strings (UTC, milliseconds, ``Z``)."""
+    return utc_datetimes().map(
+        lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{d.microsecond // 1000:03d}Z"
+    )
+
+
+def _strings(shape: Shape) -> st.SearchStrategy[str]:
+    low = shape.metadata.get("min", 0)
+    high = shape.metadata.get("max", 200)
+    pattern = shape.metadata.get("pattern")
+    if pattern:
+        return st.from_regex(re.compile(pattern), fullmatch=True).filter(
+            lambda s: low <= len(s) <= high
+        )
+    alphabet = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+    return st.text(alphabet, min_size=max(low, 0), max_size=min(high, 40))
+
+
+@functools.cache
+def shape_value(shape_name: str) -> st.SearchStrategy[Any]:
+    """A strategy for wire values of the named shape."""
+    return _value(SERVICE_MODEL.shape_for(shape_name))
+
+
+def _value(shape: Shape) -> st.SearchStrategy[Any]:
+    if isinstance(shape, StructureShape):
+        return st.deferred(lambda: api_dict(shape.name))
+    if isinstance(shape, ListShape):
+        low = shape.metadata.get("min", 0)
+        return st.lists(shape_value(shape.member.name), min_size=low, max_size=max(low, 3))
+    if isinstance(shape, MapShape):
+        return st.dictionaries(
+            shape_value(shape.key.name), shape_value(shape.value.name), max_size=3
+        )
+    if shape.type_name == "timestamp":
+        return utc_datetimes()
+    if shape.type_name == "string" and shape.name == "DateTime":
+        return iso_dates()
+    if isinstance(shape, StringShape) and shape.enum:
+        return st.sampled_from([*shape.enum, *UNKNOWN_ENUM_VALUES])
+    if shape.type_name == "string":
+        return _strings(shape)
+    if shape.type_name == "boolean":
+        return st.booleans()
+    if shape.type_name in ("integer", "long"):
+        return st.integers(shape.metadata.get("min", -(2**31)), shape.metadata.get("max", 2**31))
+    if shape.type_name in ("float", "double"):
+        return st.floats(allow_nan=False, allow_infinity=False)
+    raise NotImplementedError(f"no strategy for {shape.type_name} shape {shape.name}")
+
+
+@functools.cache
+def api_dict(shape_name: str) -> st.SearchStrategy[dict[str, Any]]:
+    """Random valid API dicts for a structure shape of the service model."""
+    shape = SERVICE_MODEL.shape_for(shape_name)
+    assert isinstance(shape, StructureShape)
+    required = set(shape.required_members)
+    fixed = {name: shape_value(m.name) for name, m in shape.members.items() if name in required}
+    optional = {
+        name: shape_value(m.name) for name, m in shape.members.items() if name not in required
+    }
+    return st.fixed_dictionaries(fixed, optional=optional)
