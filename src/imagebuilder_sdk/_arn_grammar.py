@@ -17,11 +17,11 @@ from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, parse_version
 
 __all__ = [
-    "KINDS",
-    "WORKFLOW_TYPES",
     "ArnParts",
     "ArnVersion",
+    "KINDS",
     "ResourceType",
+    "WORKFLOW_TYPES",
     "article",
     "check_name",
     "check_owner",

@@ -45,10 +45,10 @@ from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, parse_version
 
 __all__ = [
-    "WORKFLOW_TYPES",
     "Arn",
     "ArnVersion",
     "ResourceType",
+    "WORKFLOW_TYPES",
     "arn_for",
     "build_version_arn",
     "normalize_name",

@@ -40,8 +40,8 @@ import attrs
 from imagebuilder_sdk.errors import ValidationError
 
 __all__ = [
-    "MAX_VERSION_NUMBER",
     "BuildVersion",
+    "MAX_VERSION_NUMBER",
     "SemanticVersion",
     "VersionFilter",
     "latest",
