@@ -1,0 +1,96 @@
+"""The emulated Image Builder service: its behaviour, behind one `dispatch` call.
+
+`Backend.dispatch` takes an operation name and its request members in wire form
+(camelCase names, JSON values) and returns the answer's members in wire form, or
+raises `ServiceError` with the error code the service would use. The HTTP and
+in-process plumbing around it lives in the emulator's other modules::
+
+    backend = Backend()
+    answer = backend.dispatch("ListComponents", {"owner": "Amazon"})
+    answer["componentVersionList"][0]["name"]
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from imagebuilder_sdk.testing import _ops_components, _ops_recipes
+from imagebuilder_sdk.testing._clock import Clock, VirtualClock
+from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
+from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
+from imagebuilder_sdk.testing._state_seed import seed
+from imagebuilder_sdk.testing._state_validate import check_input
+
+__all__ = ["Backend", "ServiceError"]
+
+_HANDLERS: dict[str, Handler] = {
+    **_ops_components.OPERATIONS,
+    **_ops_recipes.OPERATIONS,
+}
+
+
+class Backend:
+    """One emulated account in one region: every resource, build and answer.
+
+    Thread-safe: one lock serialises the requests. Builds move on with `clock`
+    (a `VirtualClock` unless given), computed afresh on every read.
+    """
+
+    def __init__(
+        self,
+        *,
+        account_id: str = "123456789012",
+        region: str = "us-east-1",
+        clock: Clock | None = None,
+    ) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.clock: Clock = clock if clock is not None else VirtualClock()
+        self._state = State(account_id, region, self.clock)
+        self._lock = threading.RLock()
+        self._idempotency = IdempotencyCache()
+        seed(self._state)
+
+    def __repr__(self) -> str:
+        return f"Backend(account_id={self.account_id!r}, region={self.region!r})"
+
+    @property
+    def operations(self) -> frozenset[str]:
+        """The operation names `dispatch` implements."""
+        return frozenset(_HANDLERS)
+
+    def dispatch(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Run one operation and return its answer's members (JSON-ready, wire names)."""
+        handler = _HANDLERS.get(operation)
+        if handler is None:
+            raise ServiceError("InvalidRequestException", f"Unknown operation {operation!r}.")
+        model = service_model().operation_model(operation)
+        request = copy.deepcopy(dict(params))
+        input_members = model.input_shape.members if model.input_shape is not None else {}
+        token = request.get("clientToken") if "clientToken" in input_members else None
+        with self._lock:
+            check_input(model, request)
+            if token is not None:
+                replayed = self._idempotency.replay(operation, token, request)
+                if replayed is not None:
+                    return self._stamp(model.output_shape, replayed)
+            answer = {k: v for k, v in handler(self._state, request).items() if v is not None}
+            if token is not None and "clientToken" in self._members(model.output_shape):
+                answer["clientToken"] = token
+            if token is not None:
+                self._idempotency.remember(operation, token, request, answer)
+            return self._stamp(model.output_shape, copy.deepcopy(answer))
+
+    @staticmethod
+    def _members(shape: Any) -> Mapping[str, Any]:
+        return shape.members if shape is not None else {}
+
+    def _stamp(self, shape: Any, answer: dict[str, Any]) -> dict[str, Any]:
+        """Give the answer a fresh request id, where the output shape has one."""
+        if "requestId" in self._members(shape):
+            answer["requestId"] = str(uuid.uuid4())
+        return answer

@@ -1,0 +1,249 @@
+"""The emulator's in-memory store: resources by kind and ARN, and lookups over them.
+
+Resources are kept in wire form (the dicts the service returns, camelCase keys), so
+a Get answers with a copy of what a Create stored. Everything here runs under the
+backend's lock; nothing here is thread-safe on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+import botocore.session
+from botocore.model import ServiceModel, StructureShape
+
+from imagebuilder_sdk.testing._clock import Clock
+from imagebuilder_sdk.testing._state_names import (
+    Version,
+    arn_name,
+    format_version,
+    is_wildcard,
+    parse_arn,
+    parse_version,
+    parse_version_filter,
+    version_matches,
+)
+
+__all__ = [
+    "AMAZON",
+    "Handler",
+    "Record",
+    "ServiceError",
+    "State",
+    "iso",
+    "project",
+    "service_model",
+]
+
+#: The owner segment of ARNs of resources that AWS itself publishes.
+AMAZON = "aws"
+
+Record = dict[str, Any]
+
+#: An operation's implementation: takes the request members, returns the answer's.
+Handler = Callable[["State", dict[str, Any]], dict[str, Any]]
+
+
+class ServiceError(Exception):
+    """An error the service would return.
+
+    `code` is the name of an error shape of the service model, such as
+    ``"ResourceNotFoundException"``; `message` is the text the caller sees.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+@functools.lru_cache(maxsize=1)
+def service_model() -> ServiceModel:
+    """The Image Builder service model that ships with botocore."""
+    return botocore.session.get_session().get_service_model("imagebuilder")
+
+
+def project(record: Mapping[str, Any], shape_name: str) -> Record:
+    """The members of `record` that the structure `shape_name` declares, nothing else."""
+    shape = service_model().shape_for(shape_name)
+    assert isinstance(shape, StructureShape)
+    return {key: record[key] for key in shape.members if key in record}
+
+
+def iso(moment: datetime) -> str:
+    """A datetime in the service's wire form, ``2026-11-27T10:00:00.000Z``."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+class State:
+    """Every resource of one emulated account and region, plus the lookups over them."""
+
+    def __init__(self, account_id: str, region: str, clock: Clock) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.clock = clock
+        self.resources: dict[str, dict[str, Record]] = {}
+        self.policies: dict[str, str] = {}
+        #: Secret that signs pagination tokens, so forged tokens are refused.
+        self.secret = secrets.token_bytes(32)
+
+    # -- time and names ------------------------------------------------------------
+
+    def now(self) -> str:
+        """The clock's current time in wire form."""
+        return iso(self.clock.now())
+
+    def arn(
+        self,
+        kind: str,
+        name: str,
+        version: str | None = None,
+        build: int | None = None,
+        *,
+        owner: str | None = None,
+    ) -> str:
+        """The ARN of a resource of this account (or of `owner`) and region."""
+        arn = (
+            f"arn:aws:imagebuilder:{self.region}:{owner or self.account_id}:{kind}/{arn_name(name)}"
+        )
+        if version is not None:
+            arn += f"/{version}"
+        if build is not None:
+            arn += f"/{build}"
+        return arn
+
+    def owner_label(self, arn: str) -> str:
+        """The `owner` member of a resource: the account id, or ``Amazon``."""
+        parsed = parse_arn(arn)
+        return "Amazon" if parsed is not None and parsed.owner == AMAZON else self.account_id
+
+    # -- storage -------------------------------------------------------------------
+
+    def table(self, kind: str) -> dict[str, Record]:
+        """The resources of one kind, by ARN (created on first use)."""
+        return self.resources.setdefault(kind, {})
+
+    def put(self, kind: str, record: Record) -> Record:
+        """Store a resource under its ``arn`` member."""
+        self.table(kind)[record["arn"]] = record
+        return record
+
+    def get(self, kind: str, arn: str) -> Record:
+        """The resource of `kind` with exactly this ARN, or ResourceNotFoundException."""
+        record = self.table(kind).get(arn)
+        if record is None:
+            raise ServiceError("ResourceNotFoundException", f"Resource {arn} does not exist.")
+        return record
+
+    def find(self, arn: str) -> tuple[str, Record] | None:
+        """The kind and record of any stored resource with exactly this ARN."""
+        parsed = parse_arn(arn)
+        if parsed is None:
+            return None
+        record = self.table(parsed.kind).get(arn)
+        return None if record is None else (parsed.kind, record)
+
+    def owner_segment(self, params: Mapping[str, Any]) -> str | None:
+        """The ARN owner a List request's ``owner`` asks for (None: nothing visible)."""
+        owner = params.get("owner") or "Self"
+        return {"Self": self.account_id, "Amazon": AMAZON}.get(owner)
+
+    def owned(self, arn: str) -> bool:
+        """Whether the caller's account owns the resource (as opposed to Amazon)."""
+        parsed = parse_arn(arn)
+        return parsed is not None and parsed.owner == self.account_id
+
+    # -- versions ------------------------------------------------------------------
+
+    def versions_of(
+        self, kind: str, owner: str, name: str
+    ) -> Iterator[tuple[Version, int, Record]]:
+        """Every stored version (and build) of one name: ``(version, build, record)``."""
+        for arn, record in self.table(kind).items():
+            parsed = parse_arn(arn)
+            if parsed is None or parsed.owner != owner or parsed.name != name:
+                continue
+            version = parse_version(parsed.version or "")
+            if version is not None:
+                yield version, parsed.build or 0, record
+
+    def resolve(self, kind: str, arn: str, *, code: str = "ResourceNotFoundException") -> Record:
+        """The resource an ARN names: exact, or the latest build/version it matches.
+
+        A version ARN (``component/x/1.0.0``) names its latest build; a wildcard ARN
+        (``component/x/1.x.x``) names the latest matching version.
+        """
+        direct = self.table(kind).get(arn)
+        if direct is not None:
+            return direct
+        parsed = parse_arn(arn)
+        if (
+            parsed is None
+            or parsed.kind != kind
+            or parsed.region != self.region
+            or parsed.version is None
+            or parse_version_filter(parsed.version) is None
+        ):
+            raise ServiceError(code, f"Resource {arn} does not exist.")
+        matches = [
+            (version, build, record)
+            for version, build, record in self.versions_of(kind, parsed.owner, parsed.name)
+            if version_matches(version, parsed.version)
+            and (parsed.build is None or parsed.build == build)
+        ]
+        if not matches:
+            raise ServiceError(code, f"Resource {arn} does not exist.")
+        return max(matches, key=lambda item: (item[0], item[1]))[2]
+
+    def latest_references(self, kind: str, arn: str) -> dict[str, str]:
+        """The ``latestVersionReferences`` of a versioned resource."""
+        parsed = parse_arn(arn)
+        assert parsed is not None
+        assert parsed.version is not None
+        mine = parse_version(parsed.version)
+        assert mine is not None
+        found = [(v, b, r["arn"]) for v, b, r in self.versions_of(kind, parsed.owner, parsed.name)]
+        refs: dict[str, str] = {}
+        for member, depth in (
+            ("latestVersionArn", 0),
+            ("latestMajorVersionArn", 1),
+            ("latestMinorVersionArn", 2),
+            ("latestPatchVersionArn", 3),
+        ):
+            same = [item for item in found if item[0][:depth] == mine[:depth]]
+            if same:
+                refs[member] = max(same)[2]
+        return refs
+
+    # -- request helpers -----------------------------------------------------------
+
+    def require_owned(self, arn: str) -> None:
+        """Refuse to change a resource that Amazon owns."""
+        if not self.owned(arn):
+            raise ServiceError("ForbiddenException", f"You are not allowed to change {arn}.")
+
+    @staticmethod
+    def dry_run(params: Mapping[str, Any]) -> None:
+        """Stop a request that asked for a dry run, once its checks have passed."""
+        if params.get("dryRun"):
+            raise ServiceError(
+                "DryRunOperationException",
+                "The request would have succeeded, but dryRun was set.",
+            )
+
+    @staticmethod
+    def semantic_version(params: Mapping[str, Any], member: str = "semanticVersion") -> str:
+        """The request's semantic version, refused unless it is ``major.minor.patch``."""
+        text = str(params.get(member, ""))
+        version = parse_version(text)
+        if version is None or is_wildcard(text):
+            raise ServiceError(
+                "InvalidVersionNumberException",
+                f"The value supplied for parameter '{member}' is not a valid semantic "
+                f"version: {text!r}. Use <major>.<minor>.<patch> with numbers up to 2^30-1.",
+            )
+        return format_version(version)

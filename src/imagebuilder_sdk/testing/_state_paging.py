@@ -1,0 +1,136 @@
+"""Pagination and list filters, the same way for every List operation.
+
+A page ends with an opaque ``nextToken``: the sort key of the last item returned,
+bound to the operation and the query, and signed with the backend's secret. A token
+that was forged, altered, or issued for another query is refused with
+``InvalidPaginationTokenException``. Keyset paging keeps pages stable when resources
+are created or deleted between two calls.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import fnmatch
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from imagebuilder_sdk.testing._state import Record, ServiceError
+
+__all__ = ["DEFAULT_MAX_RESULTS", "FilterField", "apply_filters", "paginate"]
+
+#: Page size when a request sets no ``maxResults``.
+DEFAULT_MAX_RESULTS = 25
+
+#: Reads the value(s) a filter compares from an item; None when it has none.
+FilterField = Callable[[Record], "str | Sequence[str] | None"]
+
+SortKey = tuple[Any, ...]
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _digest(operation: str, params: Mapping[str, Any]) -> str:
+    query = {k: v for k, v in params.items() if k not in ("nextToken", "maxResults")}
+    blob = json.dumps([operation, query], sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _sign(secret: bytes, payload: bytes) -> str:
+    return _b64(hmac.new(secret, payload, hashlib.sha256).digest())
+
+
+def _encode(secret: bytes, operation: str, params: Mapping[str, Any], key: SortKey) -> str:
+    payload = json.dumps({"q": _digest(operation, params), "k": list(key)}).encode()
+    return f"{_b64(payload)}.{_sign(secret, payload)}"
+
+
+def _decode(secret: bytes, operation: str, params: Mapping[str, Any], token: str) -> list[Any]:
+    refused = ServiceError(
+        "InvalidPaginationTokenException", "The nextToken is not valid for this request."
+    )
+    try:
+        body, signature = token.split(".", 1)
+        payload = _unb64(body)
+        if not hmac.compare_digest(signature, _sign(secret, payload)):
+            raise refused
+        data = json.loads(payload)
+    except (ValueError, binascii.Error) as exc:
+        raise refused from exc
+    if not isinstance(data, dict) or data.get("q") != _digest(operation, params):
+        raise refused
+    key = data.get("k")
+    if not isinstance(key, list):
+        raise refused
+    return key
+
+
+def paginate(
+    secret: bytes,
+    operation: str,
+    params: Mapping[str, Any],
+    items: Iterable[tuple[SortKey, Record]],
+) -> tuple[list[Record], str | None]:
+    """One page of `items` (sorted by key) after the request's ``nextToken``.
+
+    Returns the page and the token for the next one (None on the last page).
+    """
+    ordered = sorted(items, key=lambda item: item[0])
+    token = params.get("nextToken")
+    if token is not None:
+        after = _decode(secret, operation, params, str(token))
+        ordered = [item for item in ordered if list(item[0]) > after]
+    size = int(params.get("maxResults") or DEFAULT_MAX_RESULTS)
+    page = ordered[:size]
+    if len(ordered) <= size:
+        return [record for _, record in page], None
+    return [record for _, record in page], _encode(secret, operation, params, page[-1][0])
+
+
+def _matches(actual: str | Sequence[str] | None, wanted: Sequence[str]) -> bool:
+    if actual is None:
+        return False
+    values = [actual] if isinstance(actual, str) else list(actual)
+    return any(fnmatch.fnmatchcase(value, pattern) for value in values for pattern in wanted)
+
+
+def apply_filters(
+    params: Mapping[str, Any],
+    fields: Mapping[str, FilterField],
+    items: Iterable[Record],
+) -> list[Record]:
+    """The items that pass every filter of the request (values within one filter: any).
+
+    Values compare exactly, with ``*`` as a wildcard. A filter name the operation does
+    not support is refused with ``InvalidParameterValueException``.
+    """
+    filters = params.get("filters") or []
+    for index, entry in enumerate(filters):
+        name = entry.get("name")
+        if name not in fields:
+            supported = ", ".join(sorted(fields)) or "none"
+            raise ServiceError(
+                "InvalidParameterValueException",
+                f"The value supplied for parameter 'filters[{index}].name' is not valid: "
+                f"{name!r}. Supported filter names: {supported}.",
+            )
+        if not entry.get("values"):
+            raise ServiceError(
+                "InvalidParameterValueException",
+                f"The value supplied for parameter 'filters[{index}].values' is not valid. "
+                "At least one value is required.",
+            )
+    return [
+        item
+        for item in items
+        if all(_matches(fields[f["name"]](item), f["values"]) for f in filters)
+    ]
