@@ -1,0 +1,112 @@
+"""Attach mode: answer a boto3 client's requests in process, through botocore's events.
+
+botocore emits ``before-send.<service>.<operation>`` with the prepared HTTP request just
+before it would go on the wire; a handler that returns a response replaces the network
+call. Everything around it stays real: parameter validation, serialisation, signing,
+retries, response parsing and `ClientError`s. A dropped connection is raised as the
+exception botocore itself raises for one, so retry logic sees what it would see live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.compat import HTTPHeaders
+from botocore.exceptions import ConnectionClosedError, EndpointConnectionError
+
+from imagebuilder_sdk.errors import ValidationError
+from imagebuilder_sdk.testing._faults import ConnectionDropped
+from imagebuilder_sdk.testing._protocol import HttpRequest, HttpResponse
+
+__all__ = ["EVENT_NAME", "attach", "detach"]
+
+#: The botocore event the emulator listens to (every imagebuilder operation).
+EVENT_NAME = "before-send.imagebuilder"
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+class _RawBody:
+    """The ``raw`` object botocore reads a response body from (`stream()`)."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, amt: int | None = None, decode_content: bool = True) -> Iterator[bytes]:
+        """Yield the whole body once."""
+        if self._body:
+            yield self._body
+
+    def read(self, amt: int | None = None) -> bytes:
+        """Return the whole body."""
+        return self._body
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _body_bytes(body: object) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, (bytearray, memoryview)):
+        return bytes(body)
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    read = getattr(body, "read", None)
+    if callable(read):
+        data = read()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raise TypeError(f"cannot read a request body of type {type(body).__name__}")
+
+
+class _BeforeSend:
+    """The ``before-send`` handler: turns a prepared request into the emulator's answer."""
+
+    def __init__(self, handle: Handler) -> None:
+        self._handle = handle
+
+    def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
+        parts = urlsplit(request.url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        sent = {str(k): str(v) for k, v in request.headers.items()}
+        http_request = HttpRequest(request.method, target, sent, _body_bytes(request.body))
+        try:
+            response = self._handle(http_request)
+        except ConnectionDropped as dropped:
+            if dropped.after_backend:
+                raise ConnectionClosedError(endpoint_url=request.url) from None
+            raise EndpointConnectionError(endpoint_url=request.url) from None
+        headers = HTTPHeaders()
+        for name, value in response.headers.items():
+            headers[name] = value
+        return AWSResponse(request.url, response.status, headers, _RawBody(response.body))
+
+
+def _unique_id(key: str) -> str:
+    return f"imagebuilder_sdk.testing:{key}"
+
+
+def attach(client: Any, handle: Handler, key: str) -> Any:
+    """Route every request of an imagebuilder `client` to `handle`; returns the client.
+
+    `key` names the attachment (one per emulator). The most recent attachment wins;
+    attaching with the same key twice leaves one handler.
+    """
+    meta = getattr(client, "meta", None)
+    service = getattr(getattr(meta, "service_model", None), "service_name", None)
+    if service != "imagebuilder":
+        raise ValidationError("client", "must be a boto3 'imagebuilder' client", value=service)
+    unique_id = _unique_id(key)
+    client.meta.events.unregister(EVENT_NAME, unique_id=unique_id)
+    client.meta.events.register_first(EVENT_NAME, _BeforeSend(handle), unique_id=unique_id)
+    return client
+
+
+def detach(client: Any, key: str) -> None:
+    """Remove the attachment `key` from `client`; a client without it is left alone."""
+    client.meta.events.unregister(EVENT_NAME, unique_id=_unique_id(key))

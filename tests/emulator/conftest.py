@@ -1,0 +1,108 @@
+"""Fixtures for the emulator's tests: the model, an emulator, and a client both ways in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import botocore.session
+import pytest
+from botocore.config import Config
+from botocore.model import ServiceModel
+
+from imagebuilder_sdk.testing import Emulator
+
+#: The 49 operations the emulator implements.
+OPERATIONS = (
+    "CancelImageCreation",
+    "CreateComponent",
+    "CreateContainerRecipe",
+    "CreateDistributionConfiguration",
+    "CreateImage",
+    "CreateImagePipeline",
+    "CreateImageRecipe",
+    "CreateInfrastructureConfiguration",
+    "DeleteComponent",
+    "DeleteContainerRecipe",
+    "DeleteDistributionConfiguration",
+    "DeleteImage",
+    "DeleteImagePipeline",
+    "DeleteImageRecipe",
+    "DeleteInfrastructureConfiguration",
+    "GetComponent",
+    "GetComponentPolicy",
+    "GetContainerRecipe",
+    "GetContainerRecipePolicy",
+    "GetDistributionConfiguration",
+    "GetImage",
+    "GetImagePipeline",
+    "GetImagePolicy",
+    "GetImageRecipe",
+    "GetImageRecipePolicy",
+    "GetInfrastructureConfiguration",
+    "ImportComponent",
+    "ListComponentBuildVersions",
+    "ListComponents",
+    "ListContainerRecipes",
+    "ListDistributionConfigurations",
+    "ListImageBuildVersions",
+    "ListImagePackages",
+    "ListImagePipelineImages",
+    "ListImagePipelines",
+    "ListImageRecipes",
+    "ListImages",
+    "ListInfrastructureConfigurations",
+    "ListTagsForResource",
+    "PutComponentPolicy",
+    "PutContainerRecipePolicy",
+    "PutImagePolicy",
+    "PutImageRecipePolicy",
+    "StartImagePipelineExecution",
+    "TagResource",
+    "UntagResource",
+    "UpdateDistributionConfiguration",
+    "UpdateImagePipeline",
+    "UpdateInfrastructureConfiguration",
+)
+
+#: Client options for tests that must see every fault: botocore retries nothing.
+NO_RETRIES = Config(retries={"total_max_attempts": 1, "mode": "standard"})
+
+
+@pytest.fixture(scope="session")
+def service_model() -> ServiceModel:
+    """The imagebuilder service model of the installed botocore."""
+    return botocore.session.get_session().get_service_model("imagebuilder")
+
+
+@pytest.fixture
+def emulator() -> Emulator:
+    """A fresh emulator on a virtual clock."""
+    return Emulator()
+
+
+def http_client(url: str, *, region: str = "us-east-1", config: Config | None = None) -> Any:
+    """A plain boto3 imagebuilder client aimed at an emulator's HTTP URL."""
+    return boto3.session.Session().client(
+        "imagebuilder",
+        region_name=region,
+        endpoint_url=url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=config,
+    )
+
+
+@pytest.fixture(params=["attach", "http"])
+def connected(request: pytest.FixtureRequest, emulator: Emulator) -> Iterator[tuple[Emulator, Any]]:
+    """An emulator and a boto3 client that reaches it in process or over HTTP."""
+    if request.param == "attach":
+        client = emulator.client(config=NO_RETRIES)
+        yield emulator, client
+        client.close()
+        return
+    with emulator.serve() as url:
+        client = http_client(url, config=NO_RETRIES)
+        yield emulator, client
+        client.close()
