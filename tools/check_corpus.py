@@ -37,7 +37,7 @@ def _round_trip(text: str) -> str:
 
 def _platform(entry: dict[str, object]) -> str | None:
     value = entry.get("platform")
-    return value if value in ("Linux", "Windows", "macOS") else None  # type: ignore[return-value]
+    return value if isinstance(value, str) and value in ("Linux", "Windows", "macOS") else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         trip = _round_trip(text)
         round_trips += trip == "ok"
         print(
-            f"{path.name:<10} {str(want):<9} {str(found_valid):<9} {len(errors):>6} "
+            f"{path.name:<10} {want!s:<9} {found_valid!s:<9} {len(errors):>6} "
             f"{len(warnings):>8} {trip:<10} {'yes' if agree else 'NO'}"
         )
         if args.verbose or not agree:
