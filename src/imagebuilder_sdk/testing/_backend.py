@@ -18,9 +18,18 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from imagebuilder_sdk.testing import _ops_components, _ops_recipes
+from imagebuilder_sdk.testing import (
+    _ops_components,
+    _ops_configs,
+    _ops_images,
+    _ops_pipelines,
+    _ops_policies,
+    _ops_recipes,
+    _ops_tags,
+)
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
 from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
+from imagebuilder_sdk.testing._state_builds import DEFAULT_STAGE_DURATIONS, fail_build
 from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
 from imagebuilder_sdk.testing._state_seed import seed
 from imagebuilder_sdk.testing._state_validate import check_input
@@ -29,7 +38,12 @@ __all__ = ["Backend", "ServiceError"]
 
 _HANDLERS: dict[str, Handler] = {
     **_ops_components.OPERATIONS,
+    **_ops_configs.OPERATIONS,
+    **_ops_images.OPERATIONS,
+    **_ops_pipelines.OPERATIONS,
+    **_ops_policies.OPERATIONS,
     **_ops_recipes.OPERATIONS,
+    **_ops_tags.OPERATIONS,
 }
 
 
@@ -51,12 +65,43 @@ class Backend:
         self.region = region
         self.clock: Clock = clock if clock is not None else VirtualClock()
         self._state = State(account_id, region, self.clock)
+        self._state.stage_durations = dict(DEFAULT_STAGE_DURATIONS)
         self._lock = threading.RLock()
         self._idempotency = IdempotencyCache()
         seed(self._state)
 
     def __repr__(self) -> str:
         return f"Backend(account_id={self.account_id!r}, region={self.region!r})"
+
+    @property
+    def stage_durations(self) -> dict[str, float]:
+        """Seconds a new build spends in PENDING, BUILDING, TESTING, DISTRIBUTING, INTEGRATING.
+
+        Change entries (``backend.stage_durations["BUILDING"] = 600``) or assign a new
+        dict; builds that have started keep the durations they started with.
+        """
+        return self._state.stage_durations
+
+    @stage_durations.setter
+    def stage_durations(self, durations: Mapping[str, float]) -> None:
+        with self._lock:
+            self._state.stage_durations = dict(durations)
+
+    def fail_build(
+        self,
+        image_build_version_arn: str | None = None,
+        *,
+        stage: str = "BUILDING",
+        reason: str = "Emulated failure",
+    ) -> None:
+        """Make a build end in FAILED at the end of `stage`, with `reason`.
+
+        With no ARN, the next build that starts fails; with the ARN of a running build,
+        that build fails (at once if it is already past `stage`). Raises
+        `ValidationError` for an unknown stage, an unknown build or a finished one.
+        """
+        with self._lock:
+            fail_build(self._state, image_build_version_arn, stage, reason)
 
     @property
     def operations(self) -> frozenset[str]:

@@ -6,10 +6,11 @@ from typing import Any
 
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_documents import describe_document, shell_document
+from imagebuilder_sdk.testing._state_links import recipes_using, refuse_if_used
 from imagebuilder_sdk.testing._state_names import parse_arn, parse_version
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
 
-__all__ = ["OPERATIONS", "recipes_using"]
+__all__ = ["OPERATIONS"]
 
 KIND = "component"
 
@@ -111,32 +112,12 @@ def get_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def recipes_using(state: State, component_arn: str) -> list[str]:
-    """ARNs of the image and container recipes whose components name this build."""
-    users = []
-    for kind in ("image-recipe", "container-recipe"):
-        for recipe in state.table(kind).values():
-            for entry in recipe.get("components", []):
-                try:
-                    used = state.resolve(KIND, entry["componentArn"])
-                except ServiceError:
-                    continue
-                if used["arn"] == component_arn:
-                    users.append(recipe["arn"])
-    return users
-
-
 def delete_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """DeleteComponent: only when no recipe uses the build any more."""
     arn = params["componentBuildVersionArn"]
     state.get(KIND, arn)
     state.require_owned(arn)
-    users = recipes_using(state, arn)
-    if users:
-        raise ServiceError(
-            "ResourceDependencyException",
-            f"The component {arn} is used by {', '.join(sorted(users))}.",
-        )
+    refuse_if_used(arn, recipes_using(state, arn))
     del state.table(KIND)[arn]
     state.policies.pop(arn, None)
     return {"componentBuildVersionArn": arn}

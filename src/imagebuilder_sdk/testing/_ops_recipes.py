@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
+from imagebuilder_sdk.testing._state_links import pipelines_using, refuse_if_used
 from imagebuilder_sdk.testing._state_names import is_wildcard, parse_arn, parse_version
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
 
-__all__ = ["OPERATIONS", "pipelines_using"]
+__all__ = ["OPERATIONS"]
 
 _AMI_ID = re.compile(r"^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$")
 
@@ -173,39 +174,13 @@ def get_container_recipe(state: State, params: dict[str, Any]) -> dict[str, Any]
     }
 
 
-def pipelines_using(state: State, kind: str, arn: str) -> list[str]:
-    """ARNs of the pipelines that build from (or on) the resource `arn` of `kind`."""
-    member = {
-        "image-recipe": "imageRecipeArn",
-        "container-recipe": "containerRecipeArn",
-        "infrastructure-configuration": "infrastructureConfigurationArn",
-        "distribution-configuration": "distributionConfigurationArn",
-    }[kind]
-    users = []
-    for pipeline in state.table("image-pipeline").values():
-        reference = pipeline.get(member)
-        if reference is None:
-            continue
-        try:
-            if state.resolve(kind, reference)["arn"] == arn:
-                users.append(pipeline["arn"])
-        except ServiceError:
-            continue
-    return users
-
-
 def _delete(state: State, kind: str, arn: str) -> None:
     parsed = parse_arn(arn)
     if parsed is not None and parsed.version is not None and is_wildcard(parsed.version):
         raise ServiceError("InvalidRequestException", f"Name one recipe version, not {arn}.")
     state.get(kind, arn)
     state.require_owned(arn)
-    users = pipelines_using(state, kind, arn)
-    if users:
-        raise ServiceError(
-            "ResourceDependencyException",
-            f"The recipe {arn} is used by {', '.join(sorted(users))}.",
-        )
+    refuse_if_used(arn, pipelines_using(state, kind, arn))
     del state.table(kind)[arn]
     state.policies.pop(arn, None)
 

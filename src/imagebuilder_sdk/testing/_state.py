@@ -88,6 +88,12 @@ class State:
         self.clock = clock
         self.resources: dict[str, dict[str, Record]] = {}
         self.policies: dict[str, str] = {}
+        #: Seconds a build spends in each stage, by stage name.
+        self.stage_durations: dict[str, float] = {}
+        #: The failure `fail_build` planned for the next build that starts, if any.
+        self.next_failure: tuple[str, str] | None = None
+        #: The last build number given to each image version, never handed out twice.
+        self.build_numbers: dict[str, int] = {}
         #: Secret that signs pagination tokens, so forged tokens are refused.
         self.secret = secrets.token_bytes(32)
 
@@ -225,6 +231,29 @@ class State:
         """Refuse to change a resource that Amazon owns."""
         if not self.owned(arn):
             raise ServiceError("ForbiddenException", f"You are not allowed to change {arn}.")
+
+    def reference(self, kind: str, arn: str, member: str) -> Record:
+        """The resource a request member names; InvalidParameterValueException if none."""
+        try:
+            return self.resolve(kind, arn)
+        except ServiceError as exc:
+            raise ServiceError(
+                "InvalidParameterValueException",
+                f"The value supplied for parameter '{member}' is not valid. "
+                f"The resource {arn} does not exist.",
+            ) from exc
+
+    @staticmethod
+    def recipe_member(params: Mapping[str, Any]) -> tuple[str, str]:
+        """Which recipe a build request names: ``(kind, member)``; exactly one is allowed."""
+        given = [m for m in ("imageRecipeArn", "containerRecipeArn") if params.get(m)]
+        if len(given) != 1:
+            raise ServiceError(
+                "InvalidRequestException",
+                "Specify exactly one of 'imageRecipeArn' and 'containerRecipeArn'.",
+            )
+        member = given[0]
+        return ("image-recipe" if member == "imageRecipeArn" else "container-recipe"), member
 
     @staticmethod
     def dry_run(params: Mapping[str, Any]) -> None:
