@@ -82,9 +82,12 @@ def emulator() -> Emulator:
     return Emulator()
 
 
+_SESSION = boto3.session.Session()
+
+
 def http_client(url: str, *, region: str = "us-east-1", config: Config | None = None) -> Any:
     """A plain boto3 imagebuilder client aimed at an emulator's HTTP URL."""
-    return boto3.session.Session().client(
+    return _SESSION.client(
         "imagebuilder",
         region_name=region,
         endpoint_url=url,
@@ -106,3 +109,33 @@ def connected(request: pytest.FixtureRequest, emulator: Emulator) -> Iterator[tu
         client = http_client(url, config=NO_RETRIES)
         yield emulator, client
         client.close()
+
+
+#: A small, valid component document.
+COMPONENT_YAML = """\
+name: hello
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: SayHello
+        action: ExecuteBash
+        inputs:
+          commands:
+            - echo hello
+"""
+
+
+def create_component(client: Any, name: str = "hello", version: str = "1.0.0") -> str:
+    """Create a Linux component through `client`; returns its build version ARN."""
+    answer = client.create_component(
+        name=name, semanticVersion=version, platform="Linux", data=COMPONENT_YAML
+    )
+    arn: str = answer["componentBuildVersionArn"]
+    return arn
+
+
+def own_component_names(client: Any) -> list[str]:
+    """Names of the components this account owns (the seeded Amazon ones aside)."""
+    answer = client.list_components(owner="Self")
+    return sorted(item["name"] for item in answer["componentVersionList"])

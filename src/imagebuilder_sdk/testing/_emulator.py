@@ -40,6 +40,17 @@ __all__ = ["Emulator", "RecordedRequest"]
 logger = logging.getLogger("imagebuilder_sdk.testing")
 
 
+_session_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _boto3_session() -> Any:
+    """One boto3 session for every emulator client: it loads the service model once."""
+    import boto3  # imported on first use: boto3 takes a moment to load
+
+    return boto3.session.Session()
+
+
 @functools.lru_cache(maxsize=1)
 def _shared_rest_json() -> RestJsonProtocol:
     """One protocol (routes built from the model once) shared by every emulator."""
@@ -116,16 +127,19 @@ class Emulator:
         _transport.detach(client, self._key)
 
     def client(self, **kwargs: Any) -> Any:
-        """A new boto3 imagebuilder client with dummy credentials, already attached."""
-        import boto3  # imported here: boto3 takes a moment to load
+        """A new boto3 imagebuilder client with dummy credentials, already attached.
 
+        Keyword arguments go to ``Session.client`` (``config=...`` for instance).
+        """
         options: dict[str, Any] = {
             "region_name": self.region,
             "aws_access_key_id": "testing",
             "aws_secret_access_key": "testing",
             **kwargs,
         }
-        return self.attach(boto3.session.Session().client("imagebuilder", **options))
+        with _session_lock:  # boto3 sessions are not thread-safe; clients are
+            client = _boto3_session().client("imagebuilder", **options)
+        return self.attach(client)
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
         """Serve HTTP on `host`:`port` (0: any free port) in a ``with`` block; yields the URL."""

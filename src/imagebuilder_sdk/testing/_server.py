@@ -76,6 +76,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
     server_version = "imagebuilder-emulator"
     #: Idle kept-alive connections are closed after this many seconds.
     timeout = 120
+    #: Small answers go out at once instead of waiting on Nagle's algorithm.
+    disable_nagle_algorithm = True
 
     def _serve(self) -> None:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():

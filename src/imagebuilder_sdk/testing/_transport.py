@@ -9,6 +9,8 @@ exception botocore itself raises for one, so retry logic sees what it would see 
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +27,7 @@ __all__ = ["EVENT_NAME", "attach", "detach"]
 
 #: The botocore event the emulator listens to (every imagebuilder operation).
 EVENT_NAME = "before-send.imagebuilder"
+_UNIQUE_ID = "imagebuilder_sdk.testing"
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -64,19 +67,26 @@ def _body_bytes(body: object) -> bytes:
     raise TypeError(f"cannot read a request body of type {type(body).__name__}")
 
 
-class _BeforeSend:
-    """The ``before-send`` handler: turns a prepared request into the emulator's answer."""
+class _Attachments:
+    """The ``before-send`` handler of one client: the latest attached emulator answers.
 
-    def __init__(self, handle: Handler) -> None:
-        self._handle = handle
+    botocore calls every handler of an event, so one client gets one handler, which
+    keeps the attached emulators in order and asks only the most recent.
+    """
 
-    def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
+    def __init__(self) -> None:
+        self.handlers: dict[str, Handler] = {}
+
+    def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
+        if not self.handlers:
+            return None
+        handle = list(self.handlers.values())[-1]
         parts = urlsplit(request.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         sent = {str(k): str(v) for k, v in request.headers.items()}
         http_request = HttpRequest(request.method, target, sent, _body_bytes(request.body))
         try:
-            response = self._handle(http_request)
+            response = handle(http_request)
         except ConnectionDropped as dropped:
             if dropped.after_backend:
                 raise ConnectionClosedError(endpoint_url=request.url) from None
@@ -87,26 +97,37 @@ class _BeforeSend:
         return AWSResponse(request.url, response.status, headers, _RawBody(response.body))
 
 
-def _unique_id(key: str) -> str:
-    return f"imagebuilder_sdk.testing:{key}"
+_lock = threading.Lock()
+_attached: weakref.WeakKeyDictionary[Any, _Attachments] = weakref.WeakKeyDictionary()
 
 
 def attach(client: Any, handle: Handler, key: str) -> Any:
     """Route every request of an imagebuilder `client` to `handle`; returns the client.
 
-    `key` names the attachment (one per emulator). The most recent attachment wins;
-    attaching with the same key twice leaves one handler.
+    `key` names the attachment (one per emulator). The most recent attachment answers;
+    attaching with the same key again moves it to the top.
     """
     meta = getattr(client, "meta", None)
     service = getattr(getattr(meta, "service_model", None), "service_name", None)
     if service != "imagebuilder":
         raise ValidationError("client", "must be a boto3 'imagebuilder' client", value=service)
-    unique_id = _unique_id(key)
-    client.meta.events.unregister(EVENT_NAME, unique_id=unique_id)
-    client.meta.events.register_first(EVENT_NAME, _BeforeSend(handle), unique_id=unique_id)
+    with _lock:
+        attachments = _attached.get(client)
+        if attachments is None:
+            attachments = _attached[client] = _Attachments()
+            client.meta.events.register_first(EVENT_NAME, attachments, unique_id=_UNIQUE_ID)
+        attachments.handlers.pop(key, None)
+        attachments.handlers[key] = handle
     return client
 
 
 def detach(client: Any, key: str) -> None:
     """Remove the attachment `key` from `client`; a client without it is left alone."""
-    client.meta.events.unregister(EVENT_NAME, unique_id=_unique_id(key))
+    with _lock:
+        attachments = _attached.get(client)
+        if attachments is None:
+            return
+        attachments.handlers.pop(key, None)
+        if not attachments.handlers:
+            client.meta.events.unregister(EVENT_NAME, unique_id=_UNIQUE_ID)
+            del _attached[client]
