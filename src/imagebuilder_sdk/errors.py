@@ -120,9 +120,14 @@ class ConnectionFailedError(ImageBuilderError, ConnectionError):
     """The endpoint could not be reached, or the connection dropped (after all retries)."""
 
     def __init__(self, message: str, *, operation: str = "", attempts: int = 1) -> None:
+        self.message = message
         self.operation = operation
         self.attempts = attempts
-        super().__init__(f"{operation}: {message} (after {attempts} attempt(s))")
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        where = f"{self.operation}: " if self.operation else ""
+        return f"{where}{self.message} (after {self.attempts} attempt(s))"
 
 
 class ApiError(ImageBuilderError):

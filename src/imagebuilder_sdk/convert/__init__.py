@@ -13,5 +13,13 @@ from __future__ import annotations
 
 from imagebuilder_sdk.convert._converter import converter, make_converter
 from imagebuilder_sdk.convert._dates import format_iso, parse_date
+from imagebuilder_sdk.convert._requests import request_params, response_members
 
-__all__ = ["converter", "format_iso", "make_converter", "parse_date"]
+__all__ = [
+    "converter",
+    "format_iso",
+    "make_converter",
+    "parse_date",
+    "request_params",
+    "response_members",
+]

@@ -1,0 +1,182 @@
+"""The `ImageBuilder` facade: one object with a repository per resource.
+
+>>> ib = ImageBuilder.local()
+>>> component = ib.components.create(
+...     name="hello", semantic_version="1.0.0", platform="Linux",
+...     data="name: hello\\nschemaVersion: 1.0\\nphases:\\n  - name: build\\n    steps:\\n"
+...          "      - name: Say\\n        action: ExecuteBash\\n"
+...          "        inputs:\\n          commands: [echo hello]\\n",
+... )
+>>> component.semantic_version
+SemanticVersion(major=1, minor=0, patch=0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk.arns import Arn
+from imagebuilder_sdk.errors import ValidationError
+from imagebuilder_sdk.repositories import (
+    Components,
+    ContainerRecipes,
+    DistributionConfigurations,
+    ImagePipelines,
+    ImageRecipes,
+    Images,
+    InfrastructureConfigurations,
+)
+from imagebuilder_sdk.retry import RetryPolicy
+
+if TYPE_CHECKING:
+    import boto3
+    from mypy_boto3_imagebuilder import ImagebuilderClient
+
+    from imagebuilder_sdk.testing import Emulator
+
+__all__ = ["USER_AGENT", "ImageBuilder"]
+
+#: Added to the user agent of clients the SDK builds, so calls can be told apart.
+USER_AGENT = "imagebuilder-sdk/0.1.0"
+
+
+class ImageBuilder:
+    """The entry point: ``ib.components``, ``ib.images``, ... and tags.
+
+    Wrap a boto3 ``imagebuilder`` client you made (used as it is, with its own retry
+    settings), let the SDK build one with `connect` (botocore's retries off, so the
+    SDK's `RetryPolicy` is the only retry layer), or use `local` for an in-process
+    emulator.
+    """
+
+    __slots__ = (
+        "_caller",
+        "components",
+        "container_recipes",
+        "distribution_configurations",
+        "emulator",
+        "image_pipelines",
+        "image_recipes",
+        "images",
+        "infrastructure_configurations",
+    )
+
+    def __init__(
+        self,
+        client: ImagebuilderClient | Any,
+        *,
+        retry: RetryPolicy | None = None,
+        emulator: Emulator | None = None,
+    ) -> None:
+        if getattr(getattr(client, "meta", None), "service_model", None) is None:
+            raise ValidationError("client", "must be a boto3 'imagebuilder' client")
+        if client.meta.service_model.service_name != "imagebuilder":
+            raise ValidationError("client", "must be a boto3 'imagebuilder' client")
+        self._caller = Caller(client, retry or RetryPolicy())
+        self.emulator = emulator
+        """The emulator behind the client, for `ImageBuilder.local()`; else None."""
+        self.components = Components(self._caller)
+        self.image_recipes = ImageRecipes(self._caller)
+        self.container_recipes = ContainerRecipes(self._caller)
+        self.infrastructure_configurations = InfrastructureConfigurations(self._caller)
+        self.distribution_configurations = DistributionConfigurations(self._caller)
+        self.images = Images(self._caller)
+        self.image_pipelines = ImagePipelines(self._caller, self.images)
+
+    @classmethod
+    def connect(
+        cls,
+        *,
+        region_name: str | None = None,
+        profile_name: str | None = None,
+        session: boto3.Session | None = None,
+        retry: RetryPolicy | None = None,
+        **client_kwargs: Any,
+    ) -> ImageBuilder:
+        """Build a client from the usual AWS settings (profile, region, environment).
+
+        botocore's own retries are turned off so the SDK's `retry` policy is the only
+        retry layer; other keywords (``endpoint_url``, ``config``...) go to
+        ``session.client``.
+        """
+        import boto3
+        from botocore.config import Config
+
+        if session is None:
+            session = boto3.Session(profile_name=profile_name, region_name=region_name)
+        ours = Config(
+            retries={"total_max_attempts": 1, "mode": "standard"},
+            user_agent_extra=USER_AGENT,
+        )
+        given = client_kwargs.pop("config", None)
+        config = given.merge(ours) if given is not None else ours
+        client = session.client(
+            "imagebuilder", region_name=region_name, config=config, **client_kwargs
+        )
+        return cls(client, retry=retry)
+
+    @classmethod
+    def local(
+        cls,
+        *,
+        account_id: str = "123456789012",
+        region: str = "us-east-1",
+        speed: float | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> ImageBuilder:
+        """A facade on a fresh in-process emulator (`imagebuilder_sdk.testing`).
+
+        Retries and waits use the emulator's clock: with the default virtual clock
+        they take no real time; with ``speed=60`` one real second is one minute.
+        """
+        from imagebuilder_sdk.testing import Emulator
+
+        emulator = Emulator(account_id=account_id, region=region, speed=speed)
+        if retry is None:
+            retry = RetryPolicy(sleep=emulator.advance, clock=emulator.clock.monotonic)
+        return cls(emulator.client(), retry=retry, emulator=emulator)
+
+    @property
+    def client(self) -> Any:
+        """The boto3 client the SDK calls through."""
+        return self._caller.client
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy every call goes through."""
+        return self._caller.retry
+
+    def tags(self, arn: str | Arn) -> dict[str, str]:
+        """The tags of any Image Builder resource."""
+        response = self._caller.call("ListTagsForResource", resource_arn=_arn(arn))
+        return dict(response.get("tags") or {})
+
+    def tag(self, arn: str | Arn, tags: Mapping[str, str]) -> None:
+        """Add or change tags on any Image Builder resource."""
+        if not tags:
+            raise ValidationError("tags", "must name at least one tag")
+        self._caller.call("TagResource", resource_arn=_arn(arn), tags=dict(tags))
+
+    def untag(self, arn: str | Arn, keys: Iterable[str]) -> None:
+        """Remove tags, by key, from any Image Builder resource."""
+        if isinstance(keys, str):
+            keys = [keys]
+        key_list = list(keys)
+        if not key_list:
+            raise ValidationError("keys", "must name at least one tag key")
+        self._caller.call("UntagResource", resource_arn=_arn(arn), tag_keys=key_list)
+
+    def __repr__(self) -> str:
+        meta = self._caller.client.meta
+        where = "emulator" if self.emulator is not None else meta.endpoint_url
+        return f"ImageBuilder(region={meta.region_name!r}, endpoint={where!r})"
+
+
+def _arn(value: str | Arn) -> str:
+    text = str(value) if isinstance(value, Arn) else value
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("arn", "must be a non-empty ARN", value=value)
+    Arn.parse(text, field="arn")
+    return text

@@ -1,0 +1,28 @@
+"""One repository per Image Builder resource, with the same verbs everywhere."""
+
+from __future__ import annotations
+
+from imagebuilder_sdk.repositories._base import Repository
+from imagebuilder_sdk.repositories.components import Components
+from imagebuilder_sdk.repositories.container_recipes import ContainerRecipes
+from imagebuilder_sdk.repositories.distribution_configurations import (
+    DistributionConfigurations,
+)
+from imagebuilder_sdk.repositories.image_pipelines import ImagePipelines
+from imagebuilder_sdk.repositories.image_recipes import ImageRecipes
+from imagebuilder_sdk.repositories.images import ImageBuild, Images
+from imagebuilder_sdk.repositories.infrastructure_configurations import (
+    InfrastructureConfigurations,
+)
+
+__all__ = [
+    "Components",
+    "ContainerRecipes",
+    "DistributionConfigurations",
+    "ImageBuild",
+    "ImagePipelines",
+    "ImageRecipes",
+    "Images",
+    "InfrastructureConfigurations",
+    "Repository",
+]

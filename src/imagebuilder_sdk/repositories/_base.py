@@ -1,0 +1,145 @@
+"""What every repository shares: identifiers, merging models with keywords, listings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+from botocore import xform_name
+
+from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk.arns import Arn, ResourceType
+from imagebuilder_sdk.convert import converter
+from imagebuilder_sdk.errors import ValidationError
+from imagebuilder_sdk.models import Filter
+from imagebuilder_sdk.pagination import Paginated
+from imagebuilder_sdk.versions import VersionFilter, latest
+
+__all__ = ["Repository", "policy_text"]
+
+T = TypeVar("T")
+
+#: Model attributes that are outputs only, never sent back in a request.
+_OUTPUT_ONLY = frozenset({"arn", "owner", "date_created", "date_updated", "state"})
+
+
+def policy_text(policy: str | Mapping[str, Any], field: str = "policy") -> str:
+    """A resource policy as JSON text; a dict is encoded, a string must already be JSON."""
+    if isinstance(policy, Mapping):
+        return json.dumps(policy)
+    if not isinstance(policy, str) or not policy.strip():
+        raise ValidationError(field, "must be a JSON policy document (a str or a dict)")
+    try:
+        json.loads(policy)
+    except ValueError as exc:
+        raise ValidationError(field, f"must be valid JSON: {exc}") from None
+    return policy
+
+
+class Repository:
+    """Base of the seven repositories: the same verbs, the same rules."""
+
+    __slots__ = ("_caller",)
+
+    #: The ARN kinds this repository's identifiers must be.
+    resource_type: ResourceType
+
+    def __init__(self, caller: Caller) -> None:
+        self._caller = caller
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} repository>"
+
+    def _arn(
+        self,
+        value: str | Arn,
+        field: str = "arn",
+        expect: ResourceType | Collection[ResourceType] | None = None,
+    ) -> str:
+        """An identifier as ARN text, refusing empty values and ARNs of another kind."""
+        if isinstance(value, Arn):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(field, "must be a non-empty ARN", value=value)
+        Arn.parse(value, field=field, expect=expect or self.resource_type)
+        return value
+
+    def _request(
+        self,
+        operation: str,
+        model: attrs.AttrsInstance | None,
+        renames: Mapping[str, str],
+        keywords: Mapping[str, object],
+    ) -> dict[str, object]:
+        """Request parameters from a model's fields overridden by explicit keywords.
+
+        Only fields the operation accepts are taken from the model (`renames` maps a
+        model attribute to the parameter it feeds, such as `version` ->
+        `semantic_version`); keywords that are not None win over the model.
+        """
+        shape = self._caller.operation(operation).input_shape
+        accepted = {xform_name(m) for m in shape.members} if shape else set()
+        params: dict[str, object] = {}
+        if model is not None:
+            for field in attrs.fields(type(model)):
+                if field.name in _OUTPUT_ONLY and field.name not in renames:
+                    continue
+                target = renames.get(field.name, field.name)
+                value = getattr(model, field.name)
+                if target in accepted and value is not None:
+                    params[target] = value
+        for key, value in keywords.items():
+            if value is not None:
+                params[key] = value
+        return params
+
+    def _list(
+        self,
+        operation: str,
+        items: str,
+        cls: type[T],
+        filters: Mapping[str, object] | None = None,
+        **params: object,
+    ) -> Paginated[T]:
+        """A lazy listing of `cls` from `operation`'s `items` member."""
+        filter_list = _filters(filters or {})
+        if filter_list:
+            params["filters"] = filter_list
+
+        def fetch(token: str | None) -> tuple[Sequence[T], str | None]:
+            response = self._caller.call(operation, next_token=token, **params)
+            page = [converter.structure(item, cls) for item in response.get(items) or ()]
+            return page, response.get("next_token")
+
+        return Paginated(fetch)
+
+    def _latest(self, candidates: Paginated[T], version_filter: VersionFilter | str) -> T | None:
+        """The candidate whose ARN carries the greatest version matching the filter."""
+        wanted = (
+            version_filter
+            if isinstance(version_filter, VersionFilter)
+            else VersionFilter.parse(version_filter, field="version_filter")
+        )
+        by_version = {}
+        for item in candidates:
+            arn = Arn.parse(str(getattr(item, "arn", "")))
+            if arn.version is not None and not isinstance(arn.version, VersionFilter):
+                by_version[arn.version] = item
+        best = latest(by_version, wanted)
+        return None if best is None else by_version[best]
+
+
+def _filters(values: Mapping[str, object]) -> list[Filter]:
+    """API filters from typed options; None means "no filter on this field"."""
+    result = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            texts = [str(getattr(v, "value", v)) for v in value]
+        else:
+            texts = [str(getattr(value, "value", value))]
+        result.append(Filter(name=name, values=texts))
+    return result

@@ -1,0 +1,247 @@
+"""Images: start builds, follow them to the end, read and list what they produced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from imagebuilder_sdk.arns import Arn, ResourceType
+from imagebuilder_sdk.convert import converter
+from imagebuilder_sdk.models import (
+    Image,
+    ImageLoggingConfiguration,
+    ImagePackage,
+    ImageScanningConfiguration,
+    ImageSummary,
+    ImageTestsConfiguration,
+    ImageType,
+    ImageVersion,
+    Ownership,
+    Platform,
+    WorkflowConfiguration,
+)
+from imagebuilder_sdk.pagination import Paginated
+from imagebuilder_sdk.repositories._base import Repository, policy_text
+from imagebuilder_sdk.versions import VersionFilter
+from imagebuilder_sdk.waiters import wait_for_image
+
+__all__ = ["ImageBuild", "Images"]
+
+_RECIPES = (ResourceType.IMAGE_RECIPE, ResourceType.CONTAINER_RECIPE)
+
+
+@attrs.frozen
+class ImageBuild:
+    """A handle on one image build, by its build-version ARN.
+
+    Returned by `ib.images.create` and `ib.image_pipelines.start`; another process
+    can make one again from the ARN alone with `ib.images.build(arn)`.
+    """
+
+    arn: str
+    """The build-version ARN of the image (``.../image/name/1.0.0/3``)."""
+    images: Images = attrs.field(repr=False, eq=False)
+    """The repository the handle talks through."""
+
+    def refresh(self) -> Image:
+        """The image as the service sees it now."""
+        return self.images.get(self.arn)
+
+    def wait(
+        self,
+        *,
+        timeout: float = 4 * 3600.0,
+        poll_interval: float = 30.0,
+        on_progress: Callable[[Image], object] | None = None,
+        progress: bool = False,
+    ) -> Image:
+        """Wait for the build to end; see `Images.wait`."""
+        return self.images.wait(
+            self.arn,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            progress=progress,
+        )
+
+    def cancel(self) -> None:
+        """Cancel the build, if it is still running."""
+        self.images.cancel(self.arn)
+
+
+class Images(Repository):
+    """Build, read, list, cancel and delete images; ``ib.images``."""
+
+    __slots__ = ()
+    resource_type = ResourceType.IMAGE
+
+    def create(
+        self,
+        *,
+        infrastructure_configuration_arn: str | Arn,
+        image_recipe_arn: str | Arn | None = None,
+        container_recipe_arn: str | Arn | None = None,
+        distribution_configuration_arn: str | Arn | None = None,
+        image_tests_configuration: ImageTestsConfiguration | None = None,
+        enhanced_image_metadata_enabled: bool | None = None,
+        image_scanning_configuration: ImageScanningConfiguration | None = None,
+        workflows: Sequence[WorkflowConfiguration] | None = None,
+        execution_role: str | None = None,
+        logging_configuration: ImageLoggingConfiguration | None = None,
+        tags: Mapping[str, str] | None = None,
+        client_token: str | None = None,
+    ) -> ImageBuild:
+        """Start building an image from a recipe (image or container) and return its handle."""
+        response = self._caller.call(
+            "CreateImage",
+            infrastructure_configuration_arn=self._arn(
+                infrastructure_configuration_arn,
+                "infrastructure_configuration_arn",
+                ResourceType.INFRASTRUCTURE_CONFIGURATION,
+            ),
+            image_recipe_arn=image_recipe_arn
+            and self._arn(image_recipe_arn, "image_recipe_arn", ResourceType.IMAGE_RECIPE),
+            container_recipe_arn=container_recipe_arn
+            and self._arn(
+                container_recipe_arn, "container_recipe_arn", ResourceType.CONTAINER_RECIPE
+            ),
+            distribution_configuration_arn=distribution_configuration_arn
+            and self._arn(
+                distribution_configuration_arn,
+                "distribution_configuration_arn",
+                ResourceType.DISTRIBUTION_CONFIGURATION,
+            ),
+            image_tests_configuration=image_tests_configuration,
+            enhanced_image_metadata_enabled=enhanced_image_metadata_enabled,
+            image_scanning_configuration=image_scanning_configuration,
+            workflows=workflows,
+            execution_role=execution_role,
+            logging_configuration=logging_configuration,
+            tags=tags,
+            client_token=client_token,
+        )
+        return ImageBuild(str(response["image_build_version_arn"]), self)
+
+    def build(self, arn: str | Arn) -> ImageBuild:
+        """A handle on an existing build, from its build-version ARN alone."""
+        return ImageBuild(self._arn(arn), self)
+
+    def get(self, arn: str | Arn) -> Image:
+        """The image a version or build-version ARN names."""
+        response = self._caller.call("GetImage", image_build_version_arn=self._arn(arn))
+        return converter.structure(response["image"], Image)
+
+    def wait(
+        self,
+        arn: str | Arn,
+        *,
+        timeout: float = 4 * 3600.0,
+        poll_interval: float = 30.0,
+        on_progress: Callable[[Image], object] | None = None,
+        progress: bool = False,
+    ) -> Image:
+        """Wait for a build to end and return the available image.
+
+        Raises `ImageBuildFailedError`, `ImageBuildCancelledError` or
+        `WaitTimeoutError`; throttling and 5xx answers while polling do not end the
+        wait. See `imagebuilder_sdk.waiters`.
+        """
+        text = self._arn(arn)
+        return wait_for_image(
+            lambda: self.get(text),
+            text,
+            retry=self._caller.retry,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            on_progress=on_progress,
+            progress=progress,
+        )
+
+    def cancel(self, arn: str | Arn, *, client_token: str | None = None) -> None:
+        """Cancel a running build."""
+        self._caller.call(
+            "CancelImageCreation",
+            image_build_version_arn=self._arn(arn),
+            client_token=client_token,
+        )
+
+    def delete(self, arn: str | Arn) -> None:
+        """Delete an image build version (the AMIs it produced stay)."""
+        self._caller.call("DeleteImage", image_build_version_arn=self._arn(arn))
+
+    def list(
+        self,
+        *,
+        name: str | None = None,
+        platform: Platform | str | None = None,
+        version: str | None = None,
+        type: ImageType | str | None = None,
+        os_version: str | None = None,
+        owner: Ownership | str | None = None,
+        by_name: bool | None = None,
+        include_deprecated: bool | None = None,
+        page_size: int | None = None,
+    ) -> Paginated[ImageVersion]:
+        """Image versions, lazily; options filter on the service side."""
+        return self._list(
+            "ListImages",
+            "image_version_list",
+            ImageVersion,
+            filters={
+                "name": name,
+                "platform": platform,
+                "version": version,
+                "type": type,
+                "osVersion": os_version,
+            },
+            owner=owner,
+            by_name=by_name,
+            include_deprecated=include_deprecated,
+            max_results=page_size,
+        )
+
+    def build_versions(
+        self,
+        arn: str | Arn,
+        *,
+        page_size: int | None = None,
+    ) -> Paginated[ImageSummary]:
+        """The builds of one image version (a version ARN), lazily."""
+        return self._list(
+            "ListImageBuildVersions",
+            "image_summary_list",
+            ImageSummary,
+            image_version_arn=self._arn(arn),
+            max_results=page_size,
+        )
+
+    def packages(self, arn: str | Arn, *, page_size: int | None = None) -> Paginated[ImagePackage]:
+        """The packages installed on a built image, lazily."""
+        return self._list(
+            "ListImagePackages",
+            "image_package_list",
+            ImagePackage,
+            image_build_version_arn=self._arn(arn),
+            max_results=page_size,
+        )
+
+    def latest(
+        self,
+        name: str,
+        version_filter: VersionFilter | str = "x.x.x",
+        *,
+        owner: Ownership | str | None = None,
+    ) -> ImageVersion | None:
+        """The greatest version of image `name` matching `version_filter`, or None."""
+        return self._latest(self.list(name=name, owner=owner), version_filter)
+
+    def get_policy(self, arn: str | Arn) -> str:
+        """The resource policy of an image, as JSON text."""
+        response = self._caller.call("GetImagePolicy", image_arn=self._arn(arn))
+        return str(response.get("policy") or "")
+
+    def put_policy(self, arn: str | Arn, policy: str | Mapping[str, Any]) -> None:
+        """Set the resource policy of an image."""
+        self._caller.call("PutImagePolicy", image_arn=self._arn(arn), policy=policy_text(policy))

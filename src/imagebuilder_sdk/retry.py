@@ -1,0 +1,174 @@
+"""The SDK's one retry layer: capped exponential backoff with full jitter, on tenacity.
+
+Only failures that a later attempt can fix are retried: throttling
+(`CallRateLimitExceededException`, `TooManyRequestsException`, `ThrottlingException`),
+`ServiceUnavailableException` and other 5xx answers, and connections that failed or
+dropped. Everything else is raised at once.
+
+`sleep`, `clock` and `random` are injected, so tests can record the delays instead of
+waiting, and the emulator's virtual clock can drive both retries and waits::
+
+    delays = []
+    policy = RetryPolicy(max_attempts=4, base_delay=1.0, sleep=delays.append, random=lambda: 1.0)
+
+A client built by `ImageBuilder.connect` has botocore's own retries turned off, so the
+two layers never multiply. A client you build yourself keeps its own retry settings;
+its attempts then happen inside each of this policy's attempts.
+"""
+
+from __future__ import annotations
+
+import logging
+import random as _random
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import attrs
+import tenacity
+
+from imagebuilder_sdk.errors import (
+    ApiError,
+    ConnectionFailedError,
+    ImageBuilderError,
+    ServerError,
+    ThrottlingError,
+    ValidationError,
+)
+
+__all__ = ["RetryPolicy", "is_retryable"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("imagebuilder_sdk")
+
+
+def is_retryable(error: BaseException) -> bool:
+    """Whether a later attempt may succeed where this one failed.
+
+    >>> from imagebuilder_sdk.errors import CallRateLimitExceededError, ResourceNotFoundError
+    >>> is_retryable(CallRateLimitExceededError("slow down"))
+    True
+    >>> is_retryable(ResourceNotFoundError("no such component"))
+    False
+    """
+    if isinstance(error, (ThrottlingError, ServerError, ConnectionFailedError)):
+        return True
+    return (
+        isinstance(error, ApiError) and error.status_code is not None and error.status_code >= 500
+    )
+
+
+def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if value <= 0:
+        raise ValidationError(attribute.name, f"must be greater than 0, got {value!r}")
+
+
+def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValidationError(attribute.name, f"must be at least 1, got {value!r}")
+
+
+def _optional_positive(
+    instance: object, attribute: attrs.Attribute[float | None], value: float | None
+) -> None:
+    if value is not None and value <= 0:
+        raise ValidationError(attribute.name, f"must be greater than 0 or None, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How the SDK retries a call that failed for a passing reason."""
+
+    max_attempts: int = attrs.field(default=8, validator=_at_least_one)
+    """Attempts in all, the first one included."""
+    base_delay: float = attrs.field(default=0.5, validator=_positive)
+    """The backoff cap before the first retry, in seconds; it doubles on each retry."""
+    max_delay: float = attrs.field(default=20.0, validator=_positive)
+    """The largest backoff cap, in seconds."""
+    deadline: float | None = attrs.field(default=None, validator=_optional_positive)
+    """Give up once this many seconds have passed since the first attempt (None: never)."""
+    sleep: Callable[[float], object] = attrs.field(default=time.sleep, repr=False)
+    """Waits the given number of seconds (`time.sleep`; a recorder in tests)."""
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
+    """Seconds from a monotonic clock (`time.monotonic`; a virtual clock in tests)."""
+    random: Callable[[], float] = attrs.field(default=_random.random, repr=False)
+    """A number in [0, 1) that scales each delay (full jitter); pin it in tests."""
+
+    def backoff_cap(self, retry_number: int) -> float:
+        """The largest delay before retry number `retry_number` (1 for the first retry).
+
+        >>> [RetryPolicy().backoff_cap(n) for n in range(1, 8)]
+        [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 20.0]
+        """
+        exponent = min(retry_number - 1, 64)
+        return float(min(self.max_delay, self.base_delay * 2.0**exponent))
+
+    def delay(self, retry_number: int) -> float:
+        """The delay before retry number `retry_number`: a random share of the cap."""
+        return self.backoff_cap(retry_number) * self.random()
+
+    def call(self, fn: Callable[[], T], *, operation: str = "") -> T:
+        """Run `fn`, retrying retryable `ImageBuilderError`s; return its result.
+
+        The error that ends the loop is raised with `attempts` set to the number of
+        attempts made.
+        """
+        started = self.clock()
+        retrying = tenacity.Retrying(
+            retry=tenacity.retry_if_exception(is_retryable),
+            stop=self._stop(started),
+            wait=self._wait,
+            sleep=self._sleep,
+            before_sleep=self._log(operation),
+            reraise=True,
+        )
+        attempt_number = 0
+        try:
+            for attempt in retrying:
+                with attempt:
+                    attempt_number = attempt.retry_state.attempt_number
+                    return fn()
+        except ImageBuilderError as error:
+            if isinstance(error, (ApiError, ConnectionFailedError)):
+                error.attempts = attempt_number
+            raise
+        raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+
+    def _sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+    def _wait(self, state: tenacity.RetryCallState) -> float:
+        return self.delay(state.attempt_number)
+
+    def _stop(self, started: float) -> Callable[[tenacity.RetryCallState], bool]:
+        def stop(state: tenacity.RetryCallState) -> bool:
+            if state.attempt_number >= self.max_attempts:
+                return True
+            if self.deadline is None:
+                return False
+            return self.clock() - started + self.backoff_cap(state.attempt_number) > (self.deadline)
+
+        return stop
+
+    def _log(self, operation: str) -> Callable[[tenacity.RetryCallState], None]:
+        def log(state: tenacity.RetryCallState) -> None:
+            error = state.outcome.exception() if state.outcome else None
+            code = getattr(error, "code", "") or type(error).__name__
+            delay = state.next_action.sleep if state.next_action else 0.0
+            logger.info(
+                "retrying %s after %s (attempt %d of %d failed); waiting %.2fs",
+                operation or "call",
+                code,
+                state.attempt_number,
+                self.max_attempts,
+                delay,
+                extra={
+                    "operation": operation,
+                    "error_code": code,
+                    "attempt": state.attempt_number,
+                    "delay": delay,
+                },
+            )
+
+        return log
