@@ -38,6 +38,11 @@ phases:
         inputs:
           commands: ["echo {{ greeting }}"]
 """
+DOCKERFILE = (
+    "FROM {{{ imagebuilder:parentImage }}}\n"
+    "{{{ imagebuilder:environments }}}\n"
+    "{{{ imagebuilder:components }}}\n"
+)
 AL2023 = "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x"
 UPDATE_LINUX = "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x"
 
@@ -135,6 +140,48 @@ class Api:
             **extra,
         }
         return str(self("CreateImageRecipe", **params)["imageRecipeArn"])
+
+    def container_recipe(self, name: str = "app", version: str = "1.0.0", **extra: Any) -> str:
+        params: dict[str, Any] = {
+            "containerType": "DOCKER",
+            "name": name,
+            "semanticVersion": version,
+            "parentImage": "amazonlinux:2023",
+            "components": [{"componentArn": UPDATE_LINUX}],
+            "dockerfileTemplateData": DOCKERFILE,
+            "targetRepository": {"service": "ECR", "repositoryName": "app-repo"},
+            **extra,
+        }
+        return str(self("CreateContainerRecipe", **params)["containerRecipeArn"])
+
+    def infra(self, name: str = "infra", **extra: Any) -> str:
+        params: dict[str, Any] = {"name": name, "instanceProfileName": "builder", **extra}
+        answer = self("CreateInfrastructureConfiguration", **params)
+        return str(answer["infrastructureConfigurationArn"])
+
+    def distribution(self, name: str = "dist", regions: tuple[str, ...] = ("us-east-1",)) -> str:
+        distributions = [{"region": region} for region in regions]
+        answer = self("CreateDistributionConfiguration", name=name, distributions=distributions)
+        return str(answer["distributionConfigurationArn"])
+
+    def pipeline(self, name: str = "pipe", **extra: Any) -> str:
+        params: dict[str, Any] = {"name": name, **extra}
+        if "containerRecipeArn" not in params and "imageRecipeArn" not in params:
+            params["imageRecipeArn"] = self.recipe()
+        if "infrastructureConfigurationArn" not in params:
+            params["infrastructureConfigurationArn"] = self.infra()
+        return str(self("CreateImagePipeline", **params)["imagePipelineArn"])
+
+    def image(self, **extra: Any) -> str:
+        """Start a build of a fresh recipe (or of the given one) and return its ARN."""
+        if "containerRecipeArn" not in extra and "imageRecipeArn" not in extra:
+            extra["imageRecipeArn"] = self.recipe()
+        if "infrastructureConfigurationArn" not in extra:
+            extra["infrastructureConfigurationArn"] = self.infra()
+        return str(self("CreateImage", **extra)["imageBuildVersionArn"])
+
+    def status(self, image_arn: str) -> str:
+        return str(self("GetImage", imageBuildVersionArn=image_arn)["image"]["state"]["status"])
 
 
 def test_checker_catches_a_bad_enum() -> None:
