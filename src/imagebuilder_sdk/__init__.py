@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.client import ImageBuilder
 from imagebuilder_sdk.errors import (
@@ -48,3 +50,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Silent unless the application configures logging; never prints on its own.
+logging.getLogger("imagebuilder_sdk").addHandler(logging.NullHandler())
