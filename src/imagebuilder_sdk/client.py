@@ -28,7 +28,7 @@ from imagebuilder_sdk.repositories import (
     Images,
     InfrastructureConfigurations,
 )
-from imagebuilder_sdk.retry import RetryPolicy
+from imagebuilder_sdk.retry import RetryPolicy, scaled_sleep
 
 if TYPE_CHECKING:
     import boto3
@@ -135,7 +135,12 @@ class ImageBuilder:
 
         emulator = Emulator(account_id=account_id, region=region, speed=speed)
         if retry is None:
-            retry = RetryPolicy(sleep=emulator.advance, clock=emulator.clock.monotonic)
+            if speed is None:
+                # Virtual time: a wait of an hour moves the clock, not the wall clock.
+                retry = RetryPolicy(sleep=emulator.advance, clock=emulator.clock.monotonic)
+            else:
+                # Scaled real time, for demos: sleep the emulated seconds, sped up.
+                retry = RetryPolicy(sleep=scaled_sleep(speed), clock=emulator.clock.monotonic)
         return cls(emulator.client(), retry=retry, emulator=emulator)
 
     @property

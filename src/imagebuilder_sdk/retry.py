@@ -36,7 +36,7 @@ from imagebuilder_sdk.errors import (
     ValidationError,
 )
 
-__all__ = ["RetryPolicy", "is_retryable"]
+__all__ = ["RetryPolicy", "is_retryable", "scaled_sleep"]
 
 T = TypeVar("T")
 
@@ -57,6 +57,17 @@ def is_retryable(error: BaseException) -> bool:
     return (
         isinstance(error, ApiError) and error.status_code is not None and error.status_code >= 500
     )
+
+
+def scaled_sleep(speed: float) -> Callable[[float], None]:
+    """A `sleep` for a sped-up clock: waits `seconds / speed` real seconds."""
+    if speed <= 0:
+        raise ValidationError("speed", f"must be greater than 0, got {speed!r}")
+
+    def sleep(seconds: float) -> None:
+        time.sleep(seconds / speed)
+
+    return sleep
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
