@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from imagebuilder_sdk.errors import ValidationError
 
 __all__ = [
-    "FAULT_KINDS",
-    "THROTTLING_CODES",
     "ConnectionDropped",
+    "FAULT_KINDS",
     "Fault",
     "FaultInjector",
+    "THROTTLING_CODES",
 ]
 
 #: Every kind of fault, in the order `FaultInjector.random` draws from by default.

@@ -28,9 +28,9 @@ from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 from botocore.validate import ParamValidator
 
 __all__ = [
-    "MAX_BODY_BYTES",
     "HttpRequest",
     "HttpResponse",
+    "MAX_BODY_BYTES",
     "ProtocolError",
     "RestJsonProtocol",
     "load_service_model",
