@@ -37,8 +37,9 @@ def _structure_enum(value: Any, cls: type[OpenEnum]) -> OpenEnum:
     return cls(value)
 
 
-def _unstructure_enum(value: OpenEnum) -> str:
-    return str(value.value)
+def _unstructure_enum(value: OpenEnum | str) -> str:
+    # A plain string where an enum is declared (volume_type="gp3") is sent as is.
+    return str(value.value) if isinstance(value, OpenEnum) else str(value)
 
 
 def _structure_date(value: Any, _: Any) -> datetime:
