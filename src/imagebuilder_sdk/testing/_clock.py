@@ -16,6 +16,8 @@ from datetime import datetime, timedelta, timezone
 
 from typing_extensions import Protocol
 
+from imagebuilder_sdk.errors import ValidationError
+
 __all__ = ["DEFAULT_START", "Clock", "ScaledClock", "VirtualClock"]
 
 #: Where a `VirtualClock` starts unless told otherwise: a fixed, realistic UTC moment.
@@ -48,7 +50,7 @@ class VirtualClock:
     def __init__(self, start: datetime | None = None) -> None:
         start = start or DEFAULT_START
         if start.tzinfo is None:
-            raise ValueError("start must be timezone-aware")
+            raise ValidationError("start", "must be timezone-aware", value=start)
         self._start = start.astimezone(timezone.utc)
         self._elapsed = 0.0
         self._lock = threading.Lock()
@@ -66,7 +68,7 @@ class VirtualClock:
     def advance(self, seconds: float) -> None:
         """Move time forward; fits where a ``sleep(seconds)`` function is expected."""
         if seconds < 0:
-            raise ValueError("a clock cannot go back")
+            raise ValidationError("seconds", "must not be negative: a clock cannot go back")
         with self._lock:
             self._elapsed += seconds
 
@@ -79,7 +81,7 @@ class ScaledClock:
 
     def __init__(self, speed: float = 1.0) -> None:
         if speed <= 0:
-            raise ValueError("speed must be positive")
+            raise ValidationError("speed", "must be positive", value=speed)
         self.speed = speed
         self._wall_start = datetime.now(timezone.utc)
         self._real_start = time.monotonic()
@@ -98,7 +100,7 @@ class ScaledClock:
     def advance(self, seconds: float) -> None:
         """Jump ahead by `seconds` emulated seconds at once."""
         if seconds < 0:
-            raise ValueError("a clock cannot go back")
+            raise ValidationError("seconds", "must not be negative: a clock cannot go back")
         with self._lock:
             self._jumped += seconds
 
