@@ -34,7 +34,7 @@ docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --quiet --site-dir site
 
 demo: $(STAMP)
-	$(BIN)/python examples/summarize_image.py
+	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -1,0 +1,279 @@
+"""Build a golden AMI end to end, then clean up: the imagebuilder-sdk demo.
+
+Runs against an in-process emulator by default, so it needs no AWS account:
+
+    python examples/golden_image.py            # emulator, sped-up clock, live progress
+    python examples/golden_image.py --aws      # your AWS account (profile and region
+                                               # from the usual AWS settings)
+
+It creates a component, an image recipe on the latest Amazon Linux 2023 parent image,
+an infrastructure configuration, a distribution configuration for two regions and a
+scheduled pipeline; starts the pipeline and waits for the image; prints the AMI of
+each region and the account's images; and deletes everything it created, also when a
+step fails or you press Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+
+import attrs
+
+from imagebuilder_sdk import ImageBuilder, ImageBuilderError
+from imagebuilder_sdk.models import (
+    AmiDistributionConfiguration,
+    ComponentConfiguration,
+    Distribution,
+    EbsInstanceBlockDeviceSpecification,
+    EbsVolumeType,
+    ImageTestsConfiguration,
+    InstanceBlockDeviceMapping,
+    PipelineStatus,
+    Schedule,
+)
+
+#: A component document in the shape users write: parameters, build and test phases.
+HARDENING_DOCUMENT = """\
+name: golden-baseline
+description: Installs the baseline packages and hardens SSH.
+schemaVersion: 1.0
+parameters:
+  - Packages:
+      type: string
+      default: "htop jq amazon-cloudwatch-agent"
+      description: Packages every golden image carries.
+phases:
+  - name: build
+    steps:
+      - name: InstallPackages
+        action: ExecuteBash
+        inputs:
+          commands:
+            - dnf install -y {{ Packages }}
+      - name: DisablePasswordLogin
+        action: ExecuteBash
+        inputs:
+          commands:
+            - echo 'PasswordAuthentication no' > /etc/ssh/sshd_config.d/50-golden.conf
+            - systemctl restart sshd
+  - name: validate
+    steps:
+      - name: CheckSshConfig
+        action: ExecuteBash
+        inputs:
+          commands:
+            - sshd -T | grep -qi '^passwordauthentication no'
+  - name: test
+    steps:
+      - name: PackagesPresent
+        action: ExecuteBash
+        inputs:
+          commands:
+            - rpm -q jq htop
+"""
+
+PARENT_IMAGE = "amazon-linux-2023-x86"
+
+
+@attrs.define
+class Cleanup:
+    """Deletes what the demo created, newest first, even after a failure."""
+
+    steps: list[tuple[str, Callable[[], None]]] = attrs.Factory(list)
+
+    def add(self, what: str, undo: Callable[[], None]) -> None:
+        self.steps.append((what, undo))
+
+    def run(self, say: Callable[[str], None]) -> None:
+        for what, undo in reversed(self.steps):
+            try:
+                undo()
+                say(f"  deleted {what}")
+            except ImageBuilderError as error:
+                say(f"  could not delete {what}: {error}")
+        self.steps.clear()
+
+
+def run(
+    ib: ImageBuilder,
+    *,
+    second_region: str,
+    instance_profile: str,
+    progress: bool = True,
+    poll_interval: float = 30.0,
+    say: Callable[[str], None] = print,
+) -> None:
+    """The whole flow on one `ImageBuilder`; everything created is deleted at the end."""
+    region = ib.client.meta.region_name
+    suffix = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    cleanup = Cleanup()
+    try:
+        say(f"Golden image demo in {region} (+ {second_region})")
+
+        # 1. A component, at the next free version of its name.
+        name = "golden-baseline"
+        current = ib.components.latest(name)
+        version = (
+            current.semantic_version.bump_patch()
+            if current and current.semantic_version
+            else "1.0.0"
+        )
+        component = ib.components.create(
+            name=name,
+            semantic_version=version,
+            platform="Linux",
+            data=HARDENING_DOCUMENT,
+            description="Baseline packages and SSH hardening",
+            tags={"demo": "golden-image"},
+        )
+        cleanup.add(f"component {component.arn}", lambda: ib.components.delete(component.arn or ""))
+        say(f"component       {component.arn}")
+
+        # 2. The newest Amazon Linux 2023 parent image, chosen by a version filter.
+        parent = ib.images.latest(PARENT_IMAGE, "x.x.x", owner="Amazon")
+        if parent is None or parent.arn is None:
+            raise SystemExit(f"no Amazon-managed image named {PARENT_IMAGE} in {region}")
+        say(f"parent image    {parent.arn}")
+
+        recipe = ib.image_recipes.create(
+            name=f"golden-web-{suffix}",
+            semantic_version="1.0.0",
+            parent_image=parent.arn,
+            components=[
+                ComponentConfiguration(
+                    component_arn=f"arn:aws:imagebuilder:{region}:aws:component/update-linux/x.x.x"
+                ),
+                ComponentConfiguration(component_arn=component.arn or ""),
+            ],
+            block_device_mappings=[
+                InstanceBlockDeviceMapping(
+                    device_name="/dev/xvda",
+                    ebs=EbsInstanceBlockDeviceSpecification(
+                        volume_size=16, volume_type=EbsVolumeType.GP3
+                    ),
+                )
+            ],
+        )
+        cleanup.add(f"image recipe {recipe.arn}", lambda: ib.image_recipes.delete(recipe.arn or ""))
+        say(f"image recipe    {recipe.arn}")
+
+        infrastructure = ib.infrastructure_configurations.create(
+            name=f"golden-builders-{suffix}",
+            instance_profile_name=instance_profile,
+            instance_types=["t3.medium"],
+            terminate_instance_on_failure=True,
+        )
+        cleanup.add(
+            f"infrastructure configuration {infrastructure.arn}",
+            lambda: ib.infrastructure_configurations.delete(infrastructure.arn or ""),
+        )
+        say(f"infrastructure  {infrastructure.arn}")
+
+        ami = AmiDistributionConfiguration(
+            name="golden-web-{{ imagebuilder:buildDate }}", description="Golden web server"
+        )
+        distribution = ib.distribution_configurations.create(
+            name=f"golden-two-regions-{suffix}",
+            distributions=[
+                Distribution(region=region, ami_distribution_configuration=ami),
+                Distribution(region=second_region, ami_distribution_configuration=ami),
+            ],
+        )
+        cleanup.add(
+            f"distribution configuration {distribution.arn}",
+            lambda: ib.distribution_configurations.delete(distribution.arn or ""),
+        )
+        say(f"distribution    {distribution.arn}")
+
+        pipeline = ib.image_pipelines.create(
+            name=f"golden-weekly-{suffix}",
+            image_recipe_arn=recipe.arn,
+            infrastructure_configuration_arn=infrastructure.arn,
+            distribution_configuration_arn=distribution.arn,
+            image_tests_configuration=ImageTestsConfiguration(image_tests_enabled=True),
+            schedule=Schedule(schedule_expression="cron(0 4 ? * sun *)", timezone="UTC"),
+            status=PipelineStatus.ENABLED,
+        )
+        cleanup.add(
+            f"pipeline {pipeline.arn}", lambda: ib.image_pipelines.delete(pipeline.arn or "")
+        )
+        say(f"pipeline        {pipeline.arn}")
+
+        # 3. Build now, and follow the build to the end.
+        build = ib.image_pipelines.start(pipeline.arn or "")
+        cleanup.add(f"image {build.arn}", lambda: _remove_build(ib, build.arn))
+        say(f"build started   {build.arn}")
+        image = build.wait(progress=progress, poll_interval=poll_interval)
+
+        amis = image.output_resources.amis if image.output_resources else None
+        say("AMIs:")
+        for output in amis or ():
+            say(f"  {output.region:<16} {output.image}")
+
+        say("Images in this account:")
+        say(f"  {'name':<32} {'version':<10} {'platform':<8} {'created'}")
+        for item in ib.images.list():
+            created = f"{item.date_created:%Y-%m-%d %H:%M}" if item.date_created else "-"
+            platform = str(item.platform or "-")
+            say(f"  {item.name or '-':<32} {item.version or '-':<10} {platform:<8} {created}")
+    finally:
+        say("Cleaning up:")
+        cleanup.run(say)
+
+
+def _remove_build(ib: ImageBuilder, arn: str) -> None:
+    """Cancel a build that is still running, then delete the image."""
+    image = ib.images.get(arn)
+    status = image.state.status.value if image.state and image.state.status else ""
+    if status not in ("AVAILABLE", "FAILED", "CANCELLED", "DEPRECATED", "DISABLED", "DELETED"):
+        ib.images.cancel(arn)
+    ib.images.delete(arn)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--aws", action="store_true", help="use your AWS account, not the emulator")
+    parser.add_argument("--profile", help="AWS profile (with --aws)")
+    parser.add_argument("--region", help="AWS region (with --aws; default from your settings)")
+    parser.add_argument(
+        "--second-region", default="us-west-2", help="the other distribution region"
+    )
+    parser.add_argument(
+        "--instance-profile",
+        default="EC2InstanceProfileForImageBuilder",
+        help="instance profile of the build instances (with --aws)",
+    )
+    parser.add_argument(
+        "--speed", type=float, default=40.0, help="emulator clock speed-up (default 40x)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no live progress display")
+    args = parser.parse_args(argv)
+
+    if args.aws:
+        ib = ImageBuilder.connect(region_name=args.region, profile_name=args.profile)
+        poll = 30.0
+    else:
+        ib = ImageBuilder.local(speed=args.speed)
+        poll = 10.0
+    try:
+        run(
+            ib,
+            second_region=args.second_region,
+            instance_profile=args.instance_profile,
+            progress=not args.no_progress,
+            poll_interval=poll,
+        )
+    except KeyboardInterrupt:
+        print("interrupted; everything created was deleted", file=sys.stderr)
+        return 130
+    except ImageBuilderError as error:
+        print(f"failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
