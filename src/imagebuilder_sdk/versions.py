@@ -31,12 +31,28 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
+from imagebuilder_sdk._version_rules import (
+    ANY_FORM,
+    BUILD,
+    BUILD_FORM,
+    FILTER,
+    FILTER_FORM,
+    MAX_VERSION_NUMBER,
+    ORDER_RULE,
+    SEMANTIC,
+    SEMANTIC_FORM,
+    check_build,
+    check_optional_part,
+    check_part,
+    check_text,
+    parse_build,
+    parse_part,
+)
 from imagebuilder_sdk.errors import ValidationError
 
 __all__ = [
@@ -47,83 +63,6 @@ __all__ = [
     "latest",
     "parse_version",
 ]
-
-MAX_VERSION_NUMBER = 2**30 - 1
-"""The largest number the service accepts for MAJOR, MINOR or PATCH (1073741823)."""
-
-_SEMANTIC = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
-_BUILD = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)/([0-9]+)")
-_FILTER = re.compile(r"([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x)")
-
-_SEMANTIC_FORM = "must be MAJOR.MINOR.PATCH in decimal digits, like '1.2.3'"
-_BUILD_FORM = "must be MAJOR.MINOR.PATCH/BUILD in decimal digits, like '1.2.3/4'"
-_FILTER_FORM = "must be MAJOR.MINOR.PATCH where a part may be the wildcard 'x', like '1.x.x'"
-_ANY_FORM = (
-    "must be a version like '1.2.3', a build version like '1.2.3/4' or a filter like '1.x.x'"
-)
-_RANGE_RULE = f"MAJOR, MINOR and PATCH must each be from 0 to {MAX_VERSION_NUMBER} (2^30 - 1)"
-_BUILD_RULE = f"the build number must be from 1 to {MAX_VERSION_NUMBER}"
-_ORDER_RULE = "a wildcard 'x' may only be followed by wildcards (like '1.x.x', not '1.x.3')"
-
-
-def _check_text(text: object, field: str) -> str:
-    if not isinstance(text, str):
-        raise ValidationError(field, f"must be a string, got {type(text).__name__}", value=text)
-    return text
-
-
-def _bounded(digits: str) -> int | None:
-    """The value of `digits` if it is at most MAX_VERSION_NUMBER, else None.
-
-    Leading zeros are dropped first, so that a long run of them is cheap and cannot
-    trip Python's limit on int() of very long digit strings.
-    """
-    significant = digits.lstrip("0") or "0"
-    if len(significant) > len(str(MAX_VERSION_NUMBER)):
-        return None
-    number = int(significant)
-    return number if number <= MAX_VERSION_NUMBER else None
-
-
-def _number(digits: str, text: str, field: str) -> int:
-    number = _bounded(digits)
-    if number is None:
-        raise ValidationError(field, f"{_RANGE_RULE}, got {text!r}", value=text)
-    return number
-
-
-def _build_number(digits: str, text: str, field: str) -> int:
-    number = _bounded(digits)
-    if number is None or number < 1:
-        raise ValidationError(field, f"{_BUILD_RULE}, got {text!r}", value=text)
-    return number
-
-
-def _check_part(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not 0 <= value <= MAX_VERSION_NUMBER
-    ):
-        raise ValidationError(
-            attribute.name, f"must be an integer from 0 to {MAX_VERSION_NUMBER}", value=value
-        )
-
-
-def _check_optional_part(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_part(instance, attribute, value)
-
-
-def _check_build(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not 1 <= value <= MAX_VERSION_NUMBER
-    ):
-        raise ValidationError(
-            attribute.name, f"must be an integer from 1 to {MAX_VERSION_NUMBER}", value=value
-        )
 
 
 @attrs.frozen(order=True)
@@ -139,21 +78,21 @@ class SemanticVersion:
     ('2.0.0', '1.2.4')
     """
 
-    major: int = attrs.field(validator=_check_part)
+    major: int = attrs.field(validator=check_part)
     """Changes that break users of the resource."""
-    minor: int = attrs.field(validator=_check_part)
+    minor: int = attrs.field(validator=check_part)
     """Changes that add to the resource without breaking its users."""
-    patch: int = attrs.field(validator=_check_part)
+    patch: int = attrs.field(validator=check_part)
     """Fixes."""
 
     @classmethod
     def parse(cls, text: str, *, field: str = "version") -> SemanticVersion:
         """Read ``"1.2.3"``; raise `ValidationError` naming `field` if it is not one."""
-        text = _check_text(text, field)
-        match = _SEMANTIC.fullmatch(text)
+        text = check_text(text, field)
+        match = SEMANTIC.fullmatch(text)
         if match is None:
-            raise ValidationError(field, f"{_SEMANTIC_FORM}, got {text!r}", value=text)
-        major, minor, patch = (_number(part, text, field) for part in match.groups())
+            raise ValidationError(field, f"{SEMANTIC_FORM}, got {text!r}", value=text)
+        major, minor, patch = (parse_part(part, text, field) for part in match.groups())
         return cls(major, minor, patch)
 
     def bump_major(self) -> SemanticVersion:
@@ -193,24 +132,24 @@ class BuildVersion:
     True
     """
 
-    major: int = attrs.field(validator=_check_part)
+    major: int = attrs.field(validator=check_part)
     """MAJOR of the version built."""
-    minor: int = attrs.field(validator=_check_part)
+    minor: int = attrs.field(validator=check_part)
     """MINOR of the version built."""
-    patch: int = attrs.field(validator=_check_part)
+    patch: int = attrs.field(validator=check_part)
     """PATCH of the version built."""
-    build: int = attrs.field(validator=_check_build)
+    build: int = attrs.field(validator=check_build)
     """The build number (from 1), counted by the service for each version."""
 
     @classmethod
     def parse(cls, text: str, *, field: str = "version") -> BuildVersion:
         """Read ``"1.2.3/4"``; raise `ValidationError` naming `field` if it is not one."""
-        text = _check_text(text, field)
-        match = _BUILD.fullmatch(text)
+        text = check_text(text, field)
+        match = BUILD.fullmatch(text)
         if match is None:
-            raise ValidationError(field, f"{_BUILD_FORM}, got {text!r}", value=text)
-        major, minor, patch = (_number(part, text, field) for part in match.groups()[:3])
-        return cls(major, minor, patch, _build_number(match.group(4), text, field))
+            raise ValidationError(field, f"{BUILD_FORM}, got {text!r}", value=text)
+        major, minor, patch = (parse_part(part, text, field) for part in match.groups()[:3])
+        return cls(major, minor, patch, parse_build(match.group(4), text, field))
 
     @property
     def semantic_version(self) -> SemanticVersion:
@@ -235,11 +174,11 @@ class VersionFilter:
     (True, False, False)
     """
 
-    major: int | None = attrs.field(default=None, validator=_check_optional_part)
+    major: int | None = attrs.field(default=None, validator=check_optional_part)
     """MAJOR to match, or None for any."""
-    minor: int | None = attrs.field(default=None, validator=_check_optional_part)
+    minor: int | None = attrs.field(default=None, validator=check_optional_part)
     """MINOR to match, or None for any."""
-    patch: int | None = attrs.field(default=None, validator=_check_optional_part)
+    patch: int | None = attrs.field(default=None, validator=check_optional_part)
     """PATCH to match, or None for any."""
 
     @classmethod
@@ -253,15 +192,15 @@ class VersionFilter:
         >>> VersionFilter.parse("x.2.x", lenient=True).matches("7.2.0")
         True
         """
-        text = _check_text(text, field)
-        match = _FILTER.fullmatch(text)
+        text = check_text(text, field)
+        match = FILTER.fullmatch(text)
         if match is None:
-            raise ValidationError(field, f"{_FILTER_FORM}, got {text!r}", value=text)
-        parts = [None if part == "x" else _number(part, text, field) for part in match.groups()]
+            raise ValidationError(field, f"{FILTER_FORM}, got {text!r}", value=text)
+        parts = [None if part == "x" else parse_part(part, text, field) for part in match.groups()]
         if not lenient:
             first_wildcard = parts.index(None) if None in parts else len(parts)
             if any(part is not None for part in parts[first_wildcard:]):
-                raise ValidationError(field, f"{_ORDER_RULE}, got {text!r}", value=text)
+                raise ValidationError(field, f"{ORDER_RULE}, got {text!r}", value=text)
         return cls(*parts)
 
     @property
@@ -304,20 +243,20 @@ def parse_version(
     >>> parse_version("1.x.x")
     VersionFilter(major=1, minor=None, patch=None)
     """
-    text = _check_text(text, field)
-    if _BUILD.fullmatch(text):
+    text = check_text(text, field)
+    if BUILD.fullmatch(text):
         return BuildVersion.parse(text, field=field)
-    if _SEMANTIC.fullmatch(text):
+    if SEMANTIC.fullmatch(text):
         return SemanticVersion.parse(text, field=field)
-    if _FILTER.fullmatch(text):
+    if FILTER.fullmatch(text):
         return VersionFilter.parse(text, field=field, lenient=lenient)
-    raise ValidationError(field, f"{_ANY_FORM}, got {text!r}", value=text)
+    raise ValidationError(field, f"{ANY_FORM}, got {text!r}", value=text)
 
 
 def _as_version(value: object, field: str) -> SemanticVersion | BuildVersion:
     if isinstance(value, (SemanticVersion, BuildVersion)):
         return value
-    if isinstance(value, str) and _BUILD.fullmatch(value):
+    if isinstance(value, str) and BUILD.fullmatch(value):
         return BuildVersion.parse(value, field=field)
     if isinstance(value, str):
         return SemanticVersion.parse(value, field=field)
