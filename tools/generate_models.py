@@ -342,6 +342,7 @@ def render_module(module: str, shapes: list[StructureShape], enum_names: set[str
     if needs_datetime:
         head.append("from datetime import datetime")
     head.append("\nimport attrs\n")
+    head.append("from imagebuilder_sdk.models._base import Model")
     for source in sorted(imports):
         names = ", ".join(sorted(imports[source]))
         head.append(f"from imagebuilder_sdk.models.{source} import {names}")
@@ -350,11 +351,10 @@ def render_module(module: str, shapes: list[StructureShape], enum_names: set[str
     out.append("\n".join(head) + "\n")
     out.append(f"__all__ = {sorted(local)!r}\n")
     for shape in _order(shapes):
-        bases = mixins(shape)
-        parent = f"({', '.join(bases)})" if bases else ""
+        bases = ["Model", *mixins(shape)]
         lines = [
-            "@attrs.frozen(kw_only=True)",
-            f"class {shape.name}{parent}:",
+            "@attrs.frozen(kw_only=True, repr=False)",  # Model's short repr instead
+            f"class {shape.name}({', '.join(bases)}):",
             f'    """{CLASS_DOCS[shape.name]}"""',
             "",
         ]
@@ -380,8 +380,8 @@ def render_init(modules: dict[str, list[StructureShape]], enums: list[StringShap
         '`imagebuilder_sdk.convert` turns API dicts into models and back.\n"""\n',
     ]
     everything: list[str] = []
-    lines.append("from imagebuilder_sdk.models._base import OpenEnum")
-    everything.append("OpenEnum")
+    lines.append("from imagebuilder_sdk.models._base import Model, OpenEnum")
+    everything += ["Model", "OpenEnum"]
     enum_names = sorted(e.name for e in enums)
     lines.append(f"from imagebuilder_sdk.models._enums import {', '.join(enum_names)}")
     everything += enum_names

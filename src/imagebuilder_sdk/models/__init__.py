@@ -7,7 +7,7 @@ attribute per member. Models know nothing of the wire format: the converter in
 `imagebuilder_sdk.convert` turns API dicts into models and back.
 """
 
-from imagebuilder_sdk.models._base import OpenEnum
+from imagebuilder_sdk.models._base import Model, OpenEnum
 from imagebuilder_sdk.models._common import Filter
 from imagebuilder_sdk.models._components import (
     Component,
@@ -179,6 +179,7 @@ __all__ = [
     "LaunchTemplateConfiguration",
     "Logging",
     "MaximumSeverityLabel",
+    "Model",
     "OnWorkflowFailure",
     "OpenEnum",
     "OutputResources",

@@ -1,11 +1,13 @@
-"""The base classes shared by every model: an enum that tolerates new values."""
+"""The base classes shared by every model: a class with readable reprs, an open enum."""
 
 from __future__ import annotations
 
 import enum
 import threading
 
-__all__ = ["OpenEnum"]
+from imagebuilder_sdk import _display
+
+__all__ = ["Model", "OpenEnum"]
 
 _lock = threading.Lock()
 
@@ -48,3 +50,21 @@ class OpenEnum(str, enum.Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class Model:
+    """Base of every model class: a short `repr` and an HTML table for notebooks.
+
+    The repr names the model by what identifies it (name, version, status) and elides
+    the rest; `_repr_html_` is what Jupyter shows, with nested parts folded away.
+    Equality and hashing stay those attrs generates for each class.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return _display.model_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The model as a compact HTML table (what Jupyter displays)."""
+        return _display.model_html(self)

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
+
 __all__ = ["Filter"]
 
 
-@attrs.frozen(kw_only=True)
-class Filter:
+@attrs.frozen(kw_only=True, repr=False)
+class Filter(Model):
     """A filter for a listing: a field name and the values it may have."""
 
     name: str | None = None

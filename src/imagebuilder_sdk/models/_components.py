@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._enums import ComponentStatus, ComponentType, Platform, ProductCodeType
 from imagebuilder_sdk.models._typed import HasArn, HasVersion
 
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComponentState:
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentState(Model):
     """The lifecycle status of a component version."""
 
     status: ComponentStatus | None = None
@@ -33,8 +34,8 @@ class ComponentState:
     """Why it is in this state."""
 
 
-@attrs.frozen(kw_only=True)
-class ComponentParameterDetail:
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentParameterDetail(Model):
     """A parameter a component document declares."""
 
     name: str
@@ -47,8 +48,8 @@ class ComponentParameterDetail:
     """Free text describing the resource."""
 
 
-@attrs.frozen(kw_only=True)
-class ProductCodeListItem:
+@attrs.frozen(kw_only=True, repr=False)
+class ProductCodeListItem(Model):
     """A marketplace product code attached to a component."""
 
     product_code_id: str
@@ -57,8 +58,8 @@ class ProductCodeListItem:
     """The kind of product code."""
 
 
-@attrs.frozen(kw_only=True)
-class Component(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class Component(Model, HasArn, HasVersion):
     """A build or test component: a versioned component document plus its metadata."""
 
     arn: str | None = None
@@ -101,8 +102,8 @@ class Component(HasArn, HasVersion):
     """Marketplace product codes."""
 
 
-@attrs.frozen(kw_only=True)
-class ComponentParameter:
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentParameter(Model):
     """A value given to one parameter of a component."""
 
     name: str
@@ -111,8 +112,8 @@ class ComponentParameter:
     """The values given."""
 
 
-@attrs.frozen(kw_only=True)
-class ComponentConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentConfiguration(Model):
     """A component used by a recipe, with the parameter values it gets."""
 
     component_arn: str
@@ -121,8 +122,8 @@ class ComponentConfiguration:
     """Parameters and their values."""
 
 
-@attrs.frozen(kw_only=True)
-class ComponentSummary(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentSummary(Model, HasArn, HasVersion):
     """One component version as a listing shows it."""
 
     arn: str | None = None
@@ -155,8 +156,8 @@ class ComponentSummary(HasArn, HasVersion):
     """Whether the document is hidden from callers."""
 
 
-@attrs.frozen(kw_only=True)
-class ComponentVersion(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentVersion(Model, HasArn, HasVersion):
     """One version of a component, as listed by name."""
 
     arn: str | None = None

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._enums import DiskImageFormat, SsmParameterDataType
 from imagebuilder_sdk.models._recipes import TargetContainerRepository
 from imagebuilder_sdk.models._typed import HasArn
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LaunchPermissionConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class LaunchPermissionConfiguration(Model):
     """Who may launch the output AMI."""
 
     user_ids: Sequence[str] | None = None
@@ -42,8 +43,8 @@ class LaunchPermissionConfiguration:
     """Organizational units by ARN."""
 
 
-@attrs.frozen(kw_only=True)
-class AmiDistributionConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class AmiDistributionConfiguration(Model):
     """How the output AMI is named, shared and encrypted in a region."""
 
     name: str | None = None
@@ -60,8 +61,8 @@ class AmiDistributionConfiguration:
     """Who may launch the AMI."""
 
 
-@attrs.frozen(kw_only=True)
-class ContainerDistributionConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ContainerDistributionConfiguration(Model):
     """Where output container images are pushed in a region."""
 
     description: str | None = None
@@ -72,8 +73,8 @@ class ContainerDistributionConfiguration:
     """The repository that receives container images."""
 
 
-@attrs.frozen(kw_only=True)
-class LaunchTemplateConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class LaunchTemplateConfiguration(Model):
     """A launch template to update with the new AMI."""
 
     launch_template_id: str
@@ -84,8 +85,8 @@ class LaunchTemplateConfiguration:
     """Whether the new version becomes the default."""
 
 
-@attrs.frozen(kw_only=True)
-class S3ExportConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class S3ExportConfiguration(Model):
     """Export of the output AMI to S3 as a disk image."""
 
     role_name: str
@@ -98,16 +99,16 @@ class S3ExportConfiguration:
     """The S3 key prefix."""
 
 
-@attrs.frozen(kw_only=True)
-class FastLaunchSnapshotConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class FastLaunchSnapshotConfiguration(Model):
     """How many pre-provisioned snapshots fast launch keeps."""
 
     target_resource_count: int | None = None
     """How many snapshots to keep ready."""
 
 
-@attrs.frozen(kw_only=True)
-class FastLaunchLaunchTemplateSpecification:
+@attrs.frozen(kw_only=True, repr=False)
+class FastLaunchLaunchTemplateSpecification(Model):
     """The launch template fast launch uses."""
 
     launch_template_id: str | None = None
@@ -118,8 +119,8 @@ class FastLaunchLaunchTemplateSpecification:
     """The launch template version."""
 
 
-@attrs.frozen(kw_only=True)
-class FastLaunchConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class FastLaunchConfiguration(Model):
     """Windows fast-launch settings for the output AMI."""
 
     enabled: bool
@@ -134,8 +135,8 @@ class FastLaunchConfiguration:
     """The AWS account id."""
 
 
-@attrs.frozen(kw_only=True)
-class SsmParameterConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class SsmParameterConfiguration(Model):
     """An SSM parameter that receives the output AMI id."""
 
     ami_account_id: str | None = None
@@ -146,8 +147,8 @@ class SsmParameterConfiguration:
     """The SSM parameter's data type."""
 
 
-@attrs.frozen(kw_only=True)
-class Distribution:
+@attrs.frozen(kw_only=True, repr=False)
+class Distribution(Model):
     """The distribution settings for one region."""
 
     region: str
@@ -168,8 +169,8 @@ class Distribution:
     """SSM parameters that receive the AMI id."""
 
 
-@attrs.frozen(kw_only=True)
-class DistributionConfiguration(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class DistributionConfiguration(Model, HasArn):
     """Where finished images go: per-region AMI and container settings."""
 
     arn: str | None = None
@@ -190,8 +191,8 @@ class DistributionConfiguration(HasArn):
     """Tags on the resource."""
 
 
-@attrs.frozen(kw_only=True)
-class DistributionConfigurationSummary(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class DistributionConfigurationSummary(Model, HasArn):
     """One distribution configuration as a listing shows it."""
 
     arn: str | None = None

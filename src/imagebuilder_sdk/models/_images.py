@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._distribution import DistributionConfiguration
 from imagebuilder_sdk.models._enums import (
     BuildType,
@@ -47,8 +48,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComponentFailureContext:
+@attrs.frozen(kw_only=True, repr=False)
+class ComponentFailureContext(Model):
     """The component step where a build failed."""
 
     component_arn: str | None = None
@@ -63,8 +64,8 @@ class ComponentFailureContext:
     """The error message."""
 
 
-@attrs.frozen(kw_only=True)
-class RegionFailure:
+@attrs.frozen(kw_only=True, repr=False)
+class RegionFailure(Model):
     """A distribution failure in one region."""
 
     region: str | None = None
@@ -79,8 +80,8 @@ class RegionFailure:
     """The account that was the target."""
 
 
-@attrs.frozen(kw_only=True)
-class DistributionFailureContext:
+@attrs.frozen(kw_only=True, repr=False)
+class DistributionFailureContext(Model):
     """Why distribution failed, per region."""
 
     error_message: str | None = None
@@ -89,8 +90,8 @@ class DistributionFailureContext:
     """Failures per region."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageFailureContext:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageFailureContext(Model):
     """Where an image build failed."""
 
     image_status: ImageStatus | None = None
@@ -109,8 +110,8 @@ class ImageFailureContext:
     """The distribution failure."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageState:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageState(Model):
     """The status of an image build, with the reason when it failed."""
 
     status: ImageStatus | None = None
@@ -121,8 +122,8 @@ class ImageState:
     """Where the build failed."""
 
 
-@attrs.frozen(kw_only=True)
-class Ami:
+@attrs.frozen(kw_only=True, repr=False)
+class Ami(Model):
     """An AMI produced by a build, in one region."""
 
     region: str | None = None
@@ -139,8 +140,8 @@ class Ami:
     """The AWS account id."""
 
 
-@attrs.frozen(kw_only=True)
-class Container:
+@attrs.frozen(kw_only=True, repr=False)
+class Container(Model):
     """Container images produced by a build, in one region."""
 
     region: str | None = None
@@ -149,8 +150,8 @@ class Container:
     """URIs of the container images."""
 
 
-@attrs.frozen(kw_only=True)
-class OutputResources:
+@attrs.frozen(kw_only=True, repr=False)
+class OutputResources(Model):
     """What a build produced: AMIs and container images."""
 
     amis: Sequence[Ami] | None = None
@@ -159,8 +160,8 @@ class OutputResources:
     """Container images produced, per region."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageScanState:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageScanState(Model):
     """The status of the vulnerability scan of an image."""
 
     status: ImageScanStatus | None = None
@@ -169,16 +170,16 @@ class ImageScanState:
     """Why it is in this state."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageLoggingConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageLoggingConfiguration(Model):
     """The log group of an image's build."""
 
     log_group_name: str | None = None
     """The CloudWatch log group."""
 
 
-@attrs.frozen(kw_only=True)
-class Image(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class Image(Model, HasArn, HasVersion):
     """One build of an image: its state, the inputs it was built from, and its outputs."""
 
     arn: str | None = None
@@ -237,8 +238,8 @@ class Image(HasArn, HasVersion):
     """Log groups used."""
 
 
-@attrs.frozen(kw_only=True)
-class ImagePackage:
+@attrs.frozen(kw_only=True, repr=False)
+class ImagePackage(Model):
     """A software package installed on an image."""
 
     package_name: str | None = None
@@ -247,8 +248,8 @@ class ImagePackage:
     """The package's version."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageSummary(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ImageSummary(Model, HasArn, HasVersion):
     """One image build as a listing shows it."""
 
     arn: str | None = None
@@ -285,8 +286,8 @@ class ImageSummary(HasArn, HasVersion):
     """Log groups used."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageVersion(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ImageVersion(Model, HasArn, HasVersion):
     """One version of an image, as listed by name."""
 
     arn: str | None = None
@@ -311,8 +312,8 @@ class ImageVersion(HasArn, HasVersion):
     """Where the image came from."""
 
 
-@attrs.frozen(kw_only=True)
-class LatestVersionReferences:
+@attrs.frozen(kw_only=True, repr=False)
+class LatestVersionReferences(Model):
     """ARNs of the latest versions of a resource, by level."""
 
     latest_version_arn: str | None = None

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._enums import TenancyType
 from imagebuilder_sdk.models._typed import HasArn
 
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoScalingGroupConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class AutoScalingGroupConfiguration(Model):
     """The Auto Scaling group that lends build instances."""
 
     name: str
@@ -33,8 +34,8 @@ class AutoScalingGroupConfiguration:
     """How long to wait for capacity, in seconds."""
 
 
-@attrs.frozen(kw_only=True)
-class S3Logs:
+@attrs.frozen(kw_only=True, repr=False)
+class S3Logs(Model):
     """An S3 location for build logs."""
 
     s3_bucket_name: str | None = None
@@ -43,16 +44,16 @@ class S3Logs:
     """The S3 key prefix."""
 
 
-@attrs.frozen(kw_only=True)
-class Logging:
+@attrs.frozen(kw_only=True, repr=False)
+class Logging(Model):
     """Where build logs are written."""
 
     s3_logs: S3Logs | None = None
     """S3 location for logs."""
 
 
-@attrs.frozen(kw_only=True)
-class InstanceMetadataOptions:
+@attrs.frozen(kw_only=True, repr=False)
+class InstanceMetadataOptions(Model):
     """Instance metadata service settings of the build instance."""
 
     http_tokens: str | None = None
@@ -61,8 +62,8 @@ class InstanceMetadataOptions:
     """Hop limit of metadata responses."""
 
 
-@attrs.frozen(kw_only=True)
-class Placement:
+@attrs.frozen(kw_only=True, repr=False)
+class Placement(Model):
     """Where the build instance is placed (zone, tenancy, host)."""
 
     availability_zone: str | None = None
@@ -75,16 +76,16 @@ class Placement:
     """The host resource group ARN."""
 
 
-@attrs.frozen(kw_only=True)
-class ParentInstanceConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ParentInstanceConfiguration(Model):
     """Builds on instances taken from an Auto Scaling group."""
 
     auto_scaling_group: AutoScalingGroupConfiguration
     """The Auto Scaling group."""
 
 
-@attrs.frozen(kw_only=True)
-class InfrastructureConfiguration(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class InfrastructureConfiguration(Model, HasArn):
     """Where builds run: instance types, profile, network and logging."""
 
     arn: str | None = None
@@ -127,8 +128,8 @@ class InfrastructureConfiguration(HasArn):
     """Builds on instances from an Auto Scaling group."""
 
 
-@attrs.frozen(kw_only=True)
-class InfrastructureConfigurationSummary(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class InfrastructureConfigurationSummary(Model, HasArn):
     """One infrastructure configuration as a listing shows it."""
 
     arn: str | None = None

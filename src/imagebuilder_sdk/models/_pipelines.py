@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._enums import (
     ImageScanningType,
     ImageStatus,
@@ -33,16 +34,16 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoDisablePolicy:
+@attrs.frozen(kw_only=True, repr=False)
+class AutoDisablePolicy(Model):
     """Disables a pipeline after repeated failures."""
 
     failure_count: int
     """Consecutive failures that disable the pipeline."""
 
 
-@attrs.frozen(kw_only=True)
-class EcrConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class EcrConfiguration(Model):
     """The ECR repository used for container image scans."""
 
     repository_name: str | None = None
@@ -51,8 +52,8 @@ class EcrConfiguration:
     """Tags of the container images."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageTestsConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageTestsConfiguration(Model):
     """Whether and how long the image tests run."""
 
     image_tests_enabled: bool | None = None
@@ -61,8 +62,8 @@ class ImageTestsConfiguration:
     """Timeout in minutes."""
 
 
-@attrs.frozen(kw_only=True)
-class Schedule:
+@attrs.frozen(kw_only=True, repr=False)
+class Schedule(Model):
     """When a pipeline runs on its own."""
 
     schedule_expression: str | None = None
@@ -75,8 +76,8 @@ class Schedule:
     """When to disable the pipeline after failures."""
 
 
-@attrs.frozen(kw_only=True)
-class ScanResultCondition:
+@attrs.frozen(kw_only=True, repr=False)
+class ScanResultCondition(Model):
     """Which scan findings make a build fail."""
 
     maximum_severity_label: MaximumSeverityLabel
@@ -85,8 +86,8 @@ class ScanResultCondition:
     """Whether only findings with a fix count."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageScanningConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class ImageScanningConfiguration(Model):
     """Vulnerability scanning of the output image."""
 
     image_scanning_enabled: bool | None = None
@@ -99,8 +100,8 @@ class ImageScanningConfiguration:
     """Which findings fail the build."""
 
 
-@attrs.frozen(kw_only=True)
-class WorkflowParameter:
+@attrs.frozen(kw_only=True, repr=False)
+class WorkflowParameter(Model):
     """A value given to one parameter of a workflow."""
 
     name: str
@@ -109,8 +110,8 @@ class WorkflowParameter:
     """The values given."""
 
 
-@attrs.frozen(kw_only=True)
-class WorkflowConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class WorkflowConfiguration(Model):
     """A workflow that runs as part of a build, with its parameters."""
 
     workflow_arn: str
@@ -123,8 +124,8 @@ class WorkflowConfiguration:
     """What the build does when the workflow fails."""
 
 
-@attrs.frozen(kw_only=True)
-class PipelineLoggingConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class PipelineLoggingConfiguration(Model):
     """Log groups for a pipeline and its images."""
 
     image_log_group_name: str | None = None
@@ -133,8 +134,8 @@ class PipelineLoggingConfiguration:
     """Log group of the pipeline."""
 
 
-@attrs.frozen(kw_only=True)
-class ImagePipeline(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class ImagePipeline(Model, HasArn):
     """A recipe, infrastructure and distribution wired together, run on a schedule."""
 
     arn: str | None = None

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import attrs
 
+from imagebuilder_sdk.models._base import Model
 from imagebuilder_sdk.models._components import ComponentConfiguration
 from imagebuilder_sdk.models._enums import (
     ContainerRepositoryService,
@@ -32,16 +33,16 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SystemsManagerAgent:
+@attrs.frozen(kw_only=True, repr=False)
+class SystemsManagerAgent(Model):
     """What happens to the Systems Manager agent after the build."""
 
     uninstall_after_build: bool | None = None
     """Whether the agent is removed after the build."""
 
 
-@attrs.frozen(kw_only=True)
-class AdditionalInstanceConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class AdditionalInstanceConfiguration(Model):
     """Extra settings for the build instance (SSM agent, user data)."""
 
     systems_manager_agent: SystemsManagerAgent | None = None
@@ -50,8 +51,8 @@ class AdditionalInstanceConfiguration:
     """User data that replaces the default."""
 
 
-@attrs.frozen(kw_only=True)
-class EbsInstanceBlockDeviceSpecification:
+@attrs.frozen(kw_only=True, repr=False)
+class EbsInstanceBlockDeviceSpecification(Model):
     """Settings of an EBS volume on the build instance."""
 
     encrypted: bool | None = None
@@ -72,8 +73,8 @@ class EbsInstanceBlockDeviceSpecification:
     """Throughput in MiB/s."""
 
 
-@attrs.frozen(kw_only=True)
-class InstanceBlockDeviceMapping:
+@attrs.frozen(kw_only=True, repr=False)
+class InstanceBlockDeviceMapping(Model):
     """A block device attached to the build instance."""
 
     device_name: str | None = None
@@ -86,8 +87,8 @@ class InstanceBlockDeviceMapping:
     """Set to remove a device of the parent image."""
 
 
-@attrs.frozen(kw_only=True)
-class InstanceConfiguration:
+@attrs.frozen(kw_only=True, repr=False)
+class InstanceConfiguration(Model):
     """The instance a container build runs on."""
 
     image: str | None = None
@@ -96,8 +97,8 @@ class InstanceConfiguration:
     """Block devices of the build instance."""
 
 
-@attrs.frozen(kw_only=True)
-class TargetContainerRepository:
+@attrs.frozen(kw_only=True, repr=False)
+class TargetContainerRepository(Model):
     """The container registry repository that receives built images."""
 
     service: ContainerRepositoryService
@@ -106,8 +107,8 @@ class TargetContainerRepository:
     """The repository's name."""
 
 
-@attrs.frozen(kw_only=True)
-class ContainerRecipe(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ContainerRecipe(Model, HasArn, HasVersion):
     """How to build a container image: a parent image, components and a Dockerfile."""
 
     arn: str | None = None
@@ -146,8 +147,8 @@ class ContainerRecipe(HasArn, HasVersion):
     """The repository that receives container images."""
 
 
-@attrs.frozen(kw_only=True)
-class ContainerRecipeSummary(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class ContainerRecipeSummary(Model, HasArn):
     """One container recipe as a listing shows it."""
 
     arn: str | None = None
@@ -170,8 +171,8 @@ class ContainerRecipeSummary(HasArn):
     """Tags on the resource."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageRecipe(HasArn, HasVersion):
+@attrs.frozen(kw_only=True, repr=False)
+class ImageRecipe(Model, HasArn, HasVersion):
     """How to build an AMI: a parent image, components in order, and disks."""
 
     arn: str | None = None
@@ -208,8 +209,8 @@ class ImageRecipe(HasArn, HasVersion):
     """Watermarks added to the output AMI."""
 
 
-@attrs.frozen(kw_only=True)
-class ImageRecipeSummary(HasArn):
+@attrs.frozen(kw_only=True, repr=False)
+class ImageRecipeSummary(Model, HasArn):
     """One image recipe as a listing shows it."""
 
     arn: str | None = None
