@@ -1,7 +1,8 @@
-"""ARNs and semantic versions as the emulated service mints and reads them.
+"""ARNs and semantic versions for the emulator, read by the SDK's own rules.
 
-A private stand-in for `imagebuilder_sdk.arns` / `imagebuilder_sdk.versions`, kept
-small: the emulator needs only to format ARNs, split them, and order versions.
+Thin, cached adapters over `imagebuilder_sdk.arns` and `imagebuilder_sdk.versions`
+that answer None where those raise `ValidationError`: the emulator turns a name that
+does not parse into the service's own error, and reads the same ARNs many times.
 
 >>> arn_name("My Component")
 'my-component'
@@ -13,12 +14,16 @@ True
 
 from __future__ import annotations
 
-import re
+import functools
 from typing import NamedTuple
 
+from imagebuilder_sdk.arns import Arn, normalize_name
+from imagebuilder_sdk.errors import ValidationError
+from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter
+
 __all__ = [
-    "MAX_VERSION_PART",
     "ParsedArn",
+    "Version",
     "arn_name",
     "format_version",
     "is_wildcard",
@@ -28,22 +33,16 @@ __all__ = [
     "version_matches",
 ]
 
-#: The service caps each part of a semantic version at 2**30 - 1.
-MAX_VERSION_PART = 2**30 - 1
-
-_ARN = re.compile(
-    r"^arn:(?P<partition>aws[^:]*):imagebuilder:(?P<region>[^:]+):(?P<owner>[^:]+):"
-    r"(?P<kind>[a-z-]+(?:/(?:build|test|distribution))?)/(?P<name>[a-z0-9-_]+)"
-    r"(?:/(?P<version>[0-9x]+\.[0-9x]+\.[0-9x]+)(?:/(?P<build>[0-9]+))?)?$"
-)
-_VERSION = re.compile(r"^([0-9]+)\.([0-9]+)\.([0-9]+)$")
-_FILTER = re.compile(r"^([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x)$")
-
+#: A semantic version as a comparable tuple.
 Version = tuple[int, int, int]
 
 
 class ParsedArn(NamedTuple):
-    """The parts of an Image Builder ARN; `version` and `build` may be absent."""
+    """The parts of an Image Builder ARN; `version` and `build` may be absent.
+
+    `kind` is the resource type as the ARN writes it (``workflow/build`` for a
+    workflow); `version` is the semantic version or filter, without the build.
+    """
 
     partition: str
     region: str
@@ -56,40 +55,41 @@ class ParsedArn(NamedTuple):
 
 def arn_name(name: str) -> str:
     """The ARN form of a resource name: lower case, blanks turned into hyphens."""
-    return name.strip().lower().replace(" ", "-")
+    return normalize_name(name)
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_arn(arn: str) -> ParsedArn | None:
     """Split an Image Builder ARN, or None if it is not one."""
-    match = _ARN.match(arn)
-    if match is None:
+    try:
+        parsed = Arn.parse(arn)
+    except ValidationError:
         return None
-    build = match.group("build")
+    kind = parsed.resource_type.value
+    if parsed.workflow_type is not None:
+        kind = f"{kind}/{parsed.workflow_type}"
+    version = None if parsed.version is None else str(parsed.version)
+    build = None
+    if isinstance(parsed.version, BuildVersion):
+        version, build = str(parsed.version.semantic_version), parsed.version.build
     return ParsedArn(
-        match.group("partition"),
-        match.group("region"),
-        match.group("owner"),
-        match.group("kind"),
-        match.group("name"),
-        match.group("version"),
-        int(build) if build is not None else None,
+        parsed.partition, parsed.region, parsed.owner, kind, parsed.name, version, build
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_version(text: str) -> Version | None:
     """``"1.2.3"`` as ``(1, 2, 3)``, or None if it is not a valid semantic version."""
-    match = _VERSION.match(text)
-    if match is None:
+    try:
+        version = SemanticVersion.parse(text)
+    except ValidationError:
         return None
-    major, minor, patch = (int(part) for part in match.groups())
-    if max(major, minor, patch) > MAX_VERSION_PART:
-        return None
-    return major, minor, patch
+    return version.major, version.minor, version.patch
 
 
 def format_version(version: Version) -> str:
     """``(1, 2, 3)`` as ``"1.2.3"``."""
-    return ".".join(str(part) for part in version)
+    return str(SemanticVersion(*version))
 
 
 def is_wildcard(text: str) -> bool:
@@ -97,24 +97,16 @@ def is_wildcard(text: str) -> bool:
     return "x" in text
 
 
-def parse_version_filter(text: str) -> tuple[int | None, ...] | None:
-    """``"1.x.x"`` as ``(1, None, None)``; None if invalid (an ``x`` before a number)."""
-    match = _FILTER.match(text)
-    if match is None:
+@functools.lru_cache(maxsize=4096)
+def parse_version_filter(text: str) -> VersionFilter | None:
+    """A version or a filter like ``"1.x.x"``; None if invalid (an ``x`` before a number)."""
+    try:
+        return VersionFilter.parse(text)
+    except ValidationError:
         return None
-    parts = tuple(None if part == "x" else int(part) for part in match.groups())
-    seen_wildcard = False
-    for part in parts:
-        if part is None:
-            seen_wildcard = True
-        elif seen_wildcard:
-            return None
-    return parts
 
 
 def version_matches(version: Version, pattern: str) -> bool:
     """Whether `version` fits a version or wildcard pattern like ``"1.x.x"``."""
-    parts = parse_version_filter(pattern)
-    if parts is None:
-        return False
-    return all(want is None or want == have for want, have in zip(parts, version, strict=True))
+    wanted = parse_version_filter(pattern)
+    return wanted is not None and wanted.matches(SemanticVersion(*version))
