@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,21 +19,17 @@ from imagebuilder_sdk.testing.__main__ import _parser
 from tests.emulator.conftest import NO_RETRIES, create_component, http_client, own_component_names
 
 
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
-    """The emulator CLI running in a subprocess on a free port, and its printed URL."""
+    """The emulator CLI running in a subprocess on a free port, and its printed URL.
+
+    ``--port 0`` lets the OS pick the port when the server binds, so no other test can
+    take it in between; the CLI prints the URL only once it is listening.
+    """
     source_root = str(Path(imagebuilder_sdk.__file__).resolve().parents[1])
     paths = [source_root, os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-    command = [sys.executable, "-m", "imagebuilder_sdk.testing", "--port", str(free_port())]
+    command = [sys.executable, "-m", "imagebuilder_sdk.testing", "--port", "0"]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
@@ -43,7 +40,11 @@ def server() -> Iterator[tuple[subprocess.Popen[str], str]]:
         first_line = process.stdout.readline()  # printed once the port is bound
         watchdog.cancel()
         assert "listening on http://127.0.0.1:" in first_line
-        yield process, first_line.rsplit(" ", 1)[-1].strip()
+        url = first_line.rsplit(" ", 1)[-1].strip()
+        address = (urlsplit(url).hostname, urlsplit(url).port or 0)
+        with socket.create_connection(address, timeout=30):
+            pass  # the port accepts connections
+        yield process, url
     finally:
         watchdog.cancel()
         if process.poll() is None:
