@@ -18,7 +18,7 @@ from typing_extensions import Protocol
 
 from imagebuilder_sdk.errors import ValidationError
 
-__all__ = ["DEFAULT_START", "Clock", "ScaledClock", "VirtualClock"]
+__all__ = ["Clock", "DEFAULT_START", "ScaledClock", "VirtualClock"]
 
 #: Where a `VirtualClock` starts unless told otherwise: a fixed, realistic UTC moment.
 DEFAULT_START = datetime(2026, 11, 27, 10, 0, 0, tzinfo=timezone.utc)

@@ -18,7 +18,7 @@ from imagebuilder_sdk.testing._state_names import parse_arn, parse_version
 from imagebuilder_sdk.testing._state_packages import packages_for
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
 
-__all__ = ["OPERATIONS", "start_image"]
+__all__ = ["OPERATIONS", "start_image", "summaries"]
 
 KIND = "image"
 

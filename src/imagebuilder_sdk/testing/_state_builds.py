@@ -17,13 +17,17 @@ from imagebuilder_sdk.testing._state import Record, ServiceError, State
 from imagebuilder_sdk.testing._state_seed import ami_id
 
 __all__ = [
+    "Build",
     "DEFAULT_STAGE_DURATIONS",
     "STAGES",
     "TERMINAL",
-    "Build",
     "fail_build",
+    "new_build",
+    "plan_for",
     "refresh",
+    "require_running",
     "status_of",
+    "stop",
 ]
 
 #: The stages of a build, in order.
