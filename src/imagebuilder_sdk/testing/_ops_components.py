@@ -30,16 +30,14 @@ def _version_key(record: Record) -> tuple[Any, ...]:
     return (parsed.name, *(parse_version(parsed.version or "") or (0, 0, 0)), parsed.build or 0)
 
 
-def _source(params: dict[str, Any], limit_member: str = "data") -> tuple[str | None, str | None]:
+def _source(params: dict[str, Any]) -> tuple[str | None, str | None]:
     data, uri = params.get("data"), params.get("uri")
     if data is not None and uri is not None:
         raise ServiceError(
             "InvalidParameterCombinationException", "Specify either 'data' or 'uri', not both."
         )
     if data is None and uri is None:
-        raise ServiceError(
-            "InvalidRequestException", f"Either '{limit_member}' or 'uri' is required."
-        )
+        raise ServiceError("InvalidRequestException", "Either 'data' or 'uri' is required.")
     if uri is not None and not str(uri).startswith("s3://"):
         raise ServiceError(
             "InvalidParameterValueException",

@@ -152,13 +152,9 @@ def create_container_recipe(state: State, params: dict[str, Any]) -> dict[str, A
     }
 
 
-def _resolve(state: State, kind: str, arn: str) -> Record:
-    return state.resolve(kind, arn)
-
-
 def get_image_recipe(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """GetImageRecipe: a recipe version (a wildcard ARN names the latest match)."""
-    record = _resolve(state, "image-recipe", params["imageRecipeArn"])
+    record = state.resolve("image-recipe", params["imageRecipeArn"])
     return {
         "imageRecipe": project(record, "ImageRecipe"),
         "latestVersionReferences": state.latest_references("image-recipe", record["arn"]),
@@ -167,7 +163,7 @@ def get_image_recipe(state: State, params: dict[str, Any]) -> dict[str, Any]:
 
 def get_container_recipe(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """GetContainerRecipe: a recipe version (a wildcard ARN names the latest match)."""
-    record = _resolve(state, "container-recipe", params["containerRecipeArn"])
+    record = state.resolve("container-recipe", params["containerRecipeArn"])
     return {
         "containerRecipe": project(record, "ContainerRecipe"),
         "latestVersionReferences": state.latest_references("container-recipe", record["arn"]),

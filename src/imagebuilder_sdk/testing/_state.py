@@ -122,11 +122,6 @@ class State:
             arn += f"/{build}"
         return arn
 
-    def owner_label(self, arn: str) -> str:
-        """The `owner` member of a resource: the account id, or ``Amazon``."""
-        parsed = parse_arn(arn)
-        return "Amazon" if parsed is not None and parsed.owner == AMAZON else self.account_id
-
     # -- storage -------------------------------------------------------------------
 
     def table(self, kind: str) -> dict[str, Record]:
