@@ -1,0 +1,1 @@
+"""Reliability and security tests: faults, lost answers, concurrency, bad input, secrets."""
