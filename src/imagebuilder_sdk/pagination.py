@@ -3,14 +3,23 @@
 `Paginated` wraps a function that fetches one page given the previous page's token.
 Nothing is requested until iteration starts; each iteration starts again from the
 first page. `.pages()` yields the pages themselves, for callers that want them.
+For exploring, `to_records()` and `to_dataframe()` flatten the items into rows, and
+Jupyter shows a listing as a table of its first items (`to_html`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
+
+from imagebuilder_sdk import _display
+from imagebuilder_sdk.errors import ValidationError
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Page", "Paginated"]
 
@@ -68,6 +77,50 @@ class Paginated(Generic[T]):
     def first(self) -> T | None:
         """The first item, fetching no more pages than needed to find it."""
         return next(iter(self), None)
+
+    def to_records(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The items (the first `limit` of them) as plain dicts of their useful columns.
+
+        Each row has the columns that identify and describe the item type (name,
+        version, type, platform, status, owner, dates, ARN...), with enums as text.
+        Only the pages needed for `limit` items are fetched.
+        """
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+            raise ValidationError("limit", "must be a whole number or None", value=limit)
+        if limit is not None and limit < 0:
+            raise ValidationError("limit", "must not be negative", value=limit)
+        return [_display.record(item) for item in itertools.islice(self, limit)]
+
+    def to_dataframe(self, limit: int | None = None) -> pandas.DataFrame:
+        """The rows of `to_records` as a pandas DataFrame (the ``pandas`` extra)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "to_dataframe() needs pandas: pip install 'imagebuilder-sdk[pandas]'"
+            ) from None
+        frame: pandas.DataFrame = pandas.DataFrame(self.to_records(limit))
+        return frame
+
+    def to_html(self, limit: int = 20) -> str:
+        """An HTML table of the first `limit` items, with a note when there are more.
+
+        Fetches only the pages needed to fill the table; Jupyter shows this.
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValidationError("limit", "must be a whole number of at least 1", value=limit)
+        items: list[T] = []
+        more = False
+        for page in self.pages():
+            items.extend(page.items)
+            if len(items) >= limit:
+                more = len(items) > limit or page.has_more
+                break
+        records = [_display.record(item) for item in items[:limit]]
+        return _display.listing_html(records, more=more)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} (lazy; iterate to fetch)>"
