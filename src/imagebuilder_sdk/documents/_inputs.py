@@ -29,15 +29,17 @@ def is_reference(value: object) -> bool:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``"; did you mean 'X'?"`` when a choice is close to `word`, else ``""``."""
     options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    match = lowered.get(word.lower()) or next(
-        iter(difflib.get_close_matches(word, options, n=1, cutoff=0.75)), None
-    )
+    folded = word.lower()
+    exact = [c for c in options if c.lower() == folded]
+    prefix = [c for c in options if len(word) >= 3 and c.lower().startswith(folded)]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    match = next(iter(exact + prefix + close), None)
     return f"; did you mean '{match}'?" if match else ""
 
 
 def _scalar(value: object) -> bool:
-    return isinstance(value, (str, int, float, bool))
+    # Values YAML can hold but JSON cannot (bytes) are reported once, by the tree check.
+    return value is not None and not isinstance(value, (list, dict))
 
 
 def _needs(module: str, spec: InputSpec) -> str:

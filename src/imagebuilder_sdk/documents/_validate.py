@@ -183,6 +183,8 @@ def validate(
     f = Findings()
     if isinstance(document_or_text, str):
         _check_length(f, document_or_text)
+        if not document_or_text.strip():
+            return f.problems
         try:
             data, duplicates = parse_yaml(document_or_text)
         except YamlSyntaxError as exc:

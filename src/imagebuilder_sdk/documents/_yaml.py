@@ -33,6 +33,7 @@ _INSTALL_HINT = (
 )
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _HEX_INT = re.compile(r"[-+]?0x[0-9a-fA-F]+")
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
@@ -60,6 +61,15 @@ class YamlSyntaxError(ValueError):
             message += f" ({exc.context}{started})"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         return cls(message, line, column)
+
+    @classmethod
+    def from_reader(cls, exc: Any, text: str) -> YamlSyntaxError:
+        """From PyYAML's error about a character YAML does not allow."""
+        position = int(exc.position)
+        line = text.count("\n", 0, position) + 1
+        column = position - text.rfind("\n", 0, position)
+        message = f"character #x{int(exc.character):04x} cannot appear in YAML text"
+        return cls(f"{message} at line {line}, column {column}", line, column)
 
 
 @attrs.frozen
@@ -147,7 +157,14 @@ def _dumper_class() -> type[yaml.SafeDumper]:
             return True
 
     def represent_str(dumper: Any, data: str) -> Any:
-        style = "|" if "\n" in data else None
+        # A | block keeps newlines as written. YAML reads \r, NEL and the Unicode line and
+        # paragraph separators as line breaks too, so only double quotes (which escape
+        # them) carry strings holding them unchanged.
+        style: str | None = None
+        if any(c in data for c in _OTHER_BREAKS):
+            style = '"'
+        elif "\n" in data:
+            style = "|"
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(str, represent_str)
@@ -162,8 +179,11 @@ def parse_yaml(text: str) -> tuple[object, list[DuplicateKey]]:
     require_yaml()
     import yaml
 
-    loader = _loader_class()(text)
     duplicates: list[DuplicateKey] = []
+    try:
+        loader = _loader_class()(text)
+    except yaml.reader.ReaderError as exc:
+        raise YamlSyntaxError.from_reader(exc, text) from None
     loader.duplicates = duplicates  # type: ignore[attr-defined]
     try:
         data = loader.get_single_data()
