@@ -12,6 +12,7 @@ seconds). Stop with Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 from collections.abc import Sequence
 
@@ -41,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Serve until interrupted; returns the exit status."""
     args = _parser().parse_args(argv)
+    # A parent that ignores SIGINT (a test runner's worker, nohup) passes that on to
+    # this process, and Python then never raises KeyboardInterrupt: Ctrl-C must stop us.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     emulator = Emulator(args.account_id, args.region, speed=args.speed)
     try:
         with emulator.serve(args.host, args.port) as url:
