@@ -32,28 +32,14 @@ _REPR_TEXT = 40
 _BULK = frozenset({"data", "dockerfile_template_data"})
 #: Free text that may carry private values (instance user data): only its size.
 _PRIVATE = frozenset({"user_data_override"})
+# fmt: off
 #: Columns of a listing's records, in order; each item type gets those it has.
 _COLUMNS = (
-    "name",
-    "version",
-    "type",
-    "container_type",
-    "platform",
-    "os_version",
-    "status",
-    "last_run_status",
-    "owner",
-    "parent_image",
-    "instance_types",
-    "instance_profile_name",
-    "regions",
-    "amis",
-    "date_created",
-    "date_updated",
-    "date_last_run",
-    "date_next_run",
-    "arn",
+    "name", "version", "type", "container_type", "platform", "os_version", "status",
+    "last_run_status", "owner", "parent_image", "instance_types", "instance_profile_name",
+    "regions", "amis", "date_created", "date_updated", "date_last_run", "date_next_run", "arn",
 )
+# fmt: on
 _STYLE = 'class="imagebuilder-sdk"'
 
 
