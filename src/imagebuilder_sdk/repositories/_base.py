@@ -110,7 +110,9 @@ class Repository:
 
         def fetch(token: str | None) -> tuple[Sequence[T], str | None]:
             response = self._caller.call(operation, next_token=token, **params)
-            page = [converter.structure(item, cls) for item in response.get(items) or ()]
+            # One hook lookup a page rather than one an item: listings run to thousands.
+            structure = converter.get_structure_hook(cls)
+            page = [structure(item, cls) for item in response.get(items) or ()]
             return page, response.get("next_token")
 
         return Paginated(fetch)
