@@ -22,10 +22,14 @@ __all__ = ["check_request"]
 
 #: Rules said in words for the shapes users meet most; others quote their pattern.
 _RULES = {
-    "ResourceName": "must be 1-128 characters of letters, digits, '-', '_' and inner spaces",
+    "ResourceName": (
+        "must be 3-128 characters of letters, digits, '-' and '_', with spaces allowed "
+        "inside but not at either end"
+    ),
     "VersionNumber": "must be a semantic version major.minor.patch (like 1.0.0)",
-    "WildcardVersionNumber": "must be a semantic version major.minor.patch (like 1.0.0)",
-    "ClientToken": "must be 1-36 characters",
+    "WildcardVersionNumber": (
+        "must be a version major.minor.patch where a part may be the wildcard x (like 1.x.x)"
+    ),
 }
 
 
@@ -35,9 +39,9 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 def _kind(shape_name: str) -> str:
-    """'ComponentVersionArnOrBuildVersionArn' -> 'component version or build version ARN'."""
+    """'ImageRecipeArn' -> 'an image recipe ARN', with the article that fits."""
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", shape_name).lower().replace(" arn", "")
-    return f"a {words} ARN"
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words} ARN"
 
 
 def _fail(path: str, rule: str, value: object) -> ValidationError:

@@ -15,7 +15,7 @@ from imagebuilder_sdk.errors import ValidationError
 
 __all__ = ["new_client_token", "resolve_client_token"]
 
-_MAX_LENGTH = 36  # the service's limit for `clientToken`
+_MAX_LENGTH = 64  # the service model's limit for `clientToken` (shape ClientToken)
 
 
 def new_client_token() -> str:
