@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from botocore import xform_name
 from botocore.exceptions import (
     ClientError,
     ConnectionClosedError,
@@ -49,9 +52,23 @@ def _from_client_error(error: ClientError, operation: str) -> ApiError:
     )
 
 
+#: The parameter botocore's report names first: ``parameter components[0].componentArn``.
+_REPORTED_PARAMETER = re.compile(r'parameter (?:in input: )?"?([A-Za-z0-9_.\[\]]+)')
+
+
+def _snake_path(path: str) -> str:
+    """'components[0].componentArn' -> 'components[0].component_arn'."""
+    return ".".join(
+        re.sub(r"^[^\[]+", lambda name: xform_name(name.group()), part) for part in path.split(".")
+    )
+
+
 def _from_param_validation(error: ParamValidationError) -> ValidationError:
-    report = str(error.kwargs.get("report", error))
-    return ValidationError("request", f"botocore refused the parameters: {report.strip()}")
+    report = str(error.kwargs.get("report", error)).strip()
+    # Name the parameter as the SDK's callers know it, not the whole request.
+    found = _REPORTED_PARAMETER.search(report)
+    field = _snake_path(found.group(1)) if found else "request"
+    return ValidationError(field, f"botocore refused the parameters: {report}")
 
 
 def translate(error: Exception, operation: str) -> ImageBuilderError | None:
