@@ -13,7 +13,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-__all__ = ["Problem", "Severity"]
+__all__ = ["Findings", "Problem", "Severity", "describe", "show"]
 
 Severity: TypeAlias = Literal["error", "warning"]
 """How bad a problem is: ``"error"`` (the service or AWSTOE refuses or breaks on it) or

@@ -164,6 +164,8 @@ def check_steps(
             f.error(here, f"a step is a mapping with name, action and inputs, not {describe(step)}")
             continue
         name = step.get("name")
+        if isinstance(name, (int, float)) and not isinstance(name, bool):
+            name = str(name)  # AWSTOE reads a numeric name as its text
         if name is None:
             f.error(f"{here}.name", "missing; every step needs a name")
         elif not isinstance(name, str) or not STEP_NAME.fullmatch(name):

@@ -216,8 +216,10 @@ def _phase(value: object, path: str) -> Phase:
 
 
 def _build(data: object) -> ComponentDocument:
-    tree = _mapping(data, "")
-    _to_json(tree)  # refuses values YAML can express but JSON cannot (bytes, sets)
+    if not isinstance(data, Mapping):
+        raise _Unrepresentable("", "must be a mapping")
+    # A plain copy; refuses values YAML can express but JSON cannot (bytes, sets).
+    tree = _mapping(_to_json(data), "")
     version = tree.get("schemaVersion")
     if isinstance(version, float):
         version = repr(version)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import imagebuilder_sdk.documents as documents
 from imagebuilder_sdk.documents import ACTION_MODULES
 
@@ -20,6 +23,13 @@ def test_all_public_names_are_listed() -> None:
     """Every public name the package defines appears in __all__."""
     public = {n for n in vars(documents) if not n.startswith("_") and n != "annotations"}
     assert public - set(documents.__all__) == set()
+
+
+def test_every_module_declares_a_sorted_all() -> None:
+    """Each module of the package lists its names in a sorted __all__."""
+    for info in pkgutil.iter_modules(documents.__path__, "imagebuilder_sdk.documents."):
+        names = importlib.import_module(info.name).__all__
+        assert names == sorted(names), info.name
 
 
 def test_catalogue_lists_every_documented_module() -> None:
