@@ -3,11 +3,20 @@
 One hook factory covers every model class: it renames attributes to the API's member
 names (from the generated `_wire` table), omits unset members, ignores members the
 models do not know yet (a newer API), and gives each date member its own wire form.
+
+Listing thousands of items makes conversion a hot path, so for each model class the
+factory writes one plain function (as cattrs does) that converts every field inline:
+no hook lookups per field, no per-field error bookkeeping. If that function fails on
+some input, cattrs' own function for the class runs instead, so bad input raises the
+same detailed error it always did.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping, MutableMapping, MutableSequence, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -69,17 +78,204 @@ def _overrides(cls: type, structuring: bool) -> dict[str, Any]:
     return result
 
 
-def make_converter() -> Converter:
-    """A new converter for the models, configured like `converter`."""
+_PLAIN = (str, int, float, bool)
+#: Whether `datetime.fromisoformat` reads a ``Z`` suffix itself (Python 3.11+).
+_ISO_Z = sys.version_info >= (3, 11)
+_SEQUENCES: dict[Any, type] = {Sequence: tuple, tuple: tuple, MutableSequence: list, list: list}
+_MAPPINGS = (Mapping, MutableMapping, dict)
+
+
+def _optional(declared: Any) -> tuple[Any, bool]:
+    """(T, True) for ``T | None``; (declared, False) for anything else."""
+    if typing.get_origin(declared) in (typing.Union, types.UnionType):
+        args = typing.get_args(declared)
+        if len(args) == 2 and type(None) in args:
+            return next(a for a in args if a is not type(None)), True
+    return declared, False
+
+
+def _items(declared: Any) -> tuple[type, Any] | None:
+    """(container, item type) for ``Sequence[T]``, ``list[T]``, ``tuple[T, ...]``."""
+    origin, args = typing.get_origin(declared), typing.get_args(declared)
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        return None
+    if origin in _SEQUENCES and args:
+        return _SEQUENCES[origin], args[0]
+    return None
+
+
+class _Source:
+    """The source of one generated function and the objects its names refer to.
+
+    Each expression it writes converts one value the way cattrs' hook for the declared
+    type would, so the generated functions give exactly what cattrs' own would.
+    """
+
+    def __init__(self, conv: Converter) -> None:
+        self.conv = conv
+        self.names: dict[str, Any] = {}
+
+    def ref(self, value: Any) -> str:
+        name = f"_r{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def structure(self, declared: Any, var: str, depth: int) -> str:
+        if declared in _PLAIN:
+            plain = self.ref(declared)
+            return f"({var} if {var}.__class__ is {plain} else {plain}({var}))"
+        if isinstance(declared, type) and issubclass(declared, OpenEnum):
+            known, enum = self.ref(declared._value2member_map_.get), self.ref(declared)
+            found = f"({known}({var}) or {enum}({var}))"
+            return f"({found} if {var}.__class__ is str else {enum}({var}))"
+        items = _items(declared)
+        if items is not None:
+            build, item = self.ref(items[0]), f"i{depth}"
+            return f"{build}([{self.structure(items[1], item, depth + 1)} for {item} in {var}])"
+        args = typing.get_args(declared)
+        if typing.get_origin(declared) in _MAPPINGS and len(args) == 2:
+            key, value = f"k{depth}", f"v{depth}"
+            pair = (
+                f"{self.structure(args[0], key, depth + 1)}: "
+                f"{self.structure(args[1], value, depth + 1)}"
+            )
+            return f"{{{pair} for {key}, {value} in {var}.items()}}"
+        hook, cls = self.ref(self.conv.get_structure_hook(declared)), self.ref(declared)
+        return f"{hook}({var}, {cls})"
+
+    def date(self, var: str) -> str:
+        parse = f"{self.ref(parse_date)}({var})"
+        if not _ISO_Z:
+            return parse
+        # The service's own form (2026-11-27T10:15:30.123Z) parses directly, to the
+        # same aware datetime `parse_date` gives; anything else goes through it.
+        quick = self.ref(datetime.fromisoformat)
+        exact = f"{var}.__class__ is str and len({var}) == 24 and {var}[23] == 'Z'"
+        return f"({quick}({var}) if {exact} else {parse})"
+
+    def unstructure(self, declared: Any, var: str, depth: int) -> str:
+        if declared in _PLAIN:
+            return var
+        if isinstance(declared, type) and issubclass(declared, OpenEnum):
+            # As `_unstructure_enum`: the value's text; a plain string goes as it is.
+            return f"({var}._value_ if isinstance({var}, {self.ref(OpenEnum)}) else str({var}))"
+        items = _items(declared)
+        if items is not None:
+            item = f"i{depth}"
+            return f"[{self.unstructure(items[1], item, depth + 1)} for {item} in {var}]"
+        args = typing.get_args(declared)
+        if typing.get_origin(declared) in _MAPPINGS and len(args) == 2:
+            key, value = f"k{depth}", f"v{depth}"
+            pair = (
+                f"{self.unstructure(args[0], key, depth + 1)}: "
+                f"{self.unstructure(args[1], value, depth + 1)}"
+            )
+            return f"{{{pair} for {key}, {value} in {var}.items()}}"
+        return f"{self.ref(self.conv.get_unstructure_hook(declared))}({var})"
+
+    def function(self, name: str, params: str, body: list[str], fallback: str) -> Any:
+        lines = [f"def {name}({params}):", "    try:"]
+        lines += [f"        {line}" for line in body]
+        lines += ["    except Exception:", f"        return {fallback}"]
+        namespace = dict(self.names)
+        exec(compile("\n".join(lines), f"<imagebuilder_sdk {name}>", "exec"), namespace)
+        return namespace[name]
+
+
+def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+    return tuple(attrs.fields(cls))
+
+
+def _fast_structure(cls: type, conv: Converter, slow: Callable[..., Any]) -> Any:
+    """A structure function for `cls`; None when a field is beyond what it handles."""
+    source, wire = _Source(conv), WIRE_NAMES[cls.__name__]
+    dates = DATE_FIELDS.get(cls.__name__, {})
+    body, arguments = ["g = o.get"], []
+    for number, field in enumerate(_fields(cls)):
+        var, key = f"a{number}", wire.get(field.name, field.name)
+        declared, optional = _optional(field.type)
+        if field.name in dates:
+            # cattrs hands even an explicit None to the date hook (which refuses it).
+            body += [f"{var} = g({key!r})", f"if {var} is not None or {key!r} in o:"]
+            body.append(f"    {var} = {source.date(var)}")
+        elif field.default is None and optional:
+            body += [f"{var} = g({key!r})", f"if {var} is not None:"]
+            body.append(f"    {var} = {source.structure(declared, var, 0)}")
+        elif field.default is attrs.NOTHING and not optional:
+            body += [f"{var} = o[{key!r}]", f"{var} = {source.structure(declared, var, 0)}"]
+        else:
+            return None
+        arguments.append(f"{field.alias}={var}")
+    body.append(f"return {source.ref(cls)}({', '.join(arguments)})")
+    fallback = f"{source.ref(slow)}(o, t)"
+    return source.function(f"structure_{cls.__name__}", "o, t=None", body, fallback)
+
+
+def _fast_unstructure(cls: type, conv: Converter, slow: Callable[..., Any]) -> Any:
+    """An unstructure function for `cls`; None when a field is beyond what it handles."""
+    source, wire = _Source(conv), WIRE_NAMES[cls.__name__]
+    dates = DATE_FIELDS.get(cls.__name__, {})
+    body = ["r = {}"]
+    # Required members first, then the others, in the order cattrs writes them.
+    fields = sorted(_fields(cls), key=lambda f: f.default is not attrs.NOTHING)
+    for number, field in enumerate(fields):
+        var, key = f"a{number}", wire.get(field.name, field.name)
+        declared, optional = _optional(field.type)
+        kind = dates.get(field.name)
+        if kind:
+            hook = {"iso": _unstructure_iso, "epoch": _unstructure_epoch}[kind]
+            expr = f"{source.ref(hook)}({var})"
+        else:
+            expr = source.unstructure(declared, var, 0)
+        body.append(f"{var} = i.{field.name}")
+        if field.default is None and optional:
+            body += [f"if {var} is not None:", f"    r[{key!r}] = {expr}"]
+        elif field.default is attrs.NOTHING and not optional:
+            body.append(f"r[{key!r}] = {expr}")
+        else:
+            return None
+    body.append("return r")
+    fallback = f"{source.ref(slow)}(i)"
+    return source.function(f"unstructure_{cls.__name__}", "i", body, fallback)
+
+
+def _later(make: Callable[[type], Callable[..., Any]], cls: type) -> Callable[..., Any]:
+    """Calls ``make(cls)``'s function, made on the first call (only bad input needs it)."""
+    made: list[Callable[..., Any]] = []
+
+    def call(*args: Any) -> Any:
+        if not made:
+            made.append(make(cls))
+        return made[0](*args)
+
+    return call
+
+
+def make_converter(*, generated: bool = True) -> Converter:
+    """A new converter for the models, configured like `converter`.
+
+    ``generated=False`` keeps cattrs' own functions for every class (slower; the
+    reference the generated ones are checked against).
+    """
     conv = Converter(forbid_extra_keys=False)
 
-    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+    def cattrs_structure(cls: type) -> Callable[[Any, Any], Any]:
         return make_dict_structure_fn(cls, conv, **_overrides(cls, structuring=True))
 
-    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+    def cattrs_unstructure(cls: type) -> Callable[[Any], Any]:
         return make_dict_unstructure_fn(
             cls, conv, _cattrs_omit_if_default=True, **_overrides(cls, structuring=False)
         )
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        fast = generated and _fast_structure(cls, conv, _later(cattrs_structure, cls))
+        return fast or cattrs_structure(cls)
+
+    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+        fast = generated and _fast_unstructure(cls, conv, _later(cattrs_unstructure, cls))
+        return fast or cattrs_unstructure(cls)
 
     # Enums go on the wire as plain strings; unknown values survive (see OpenEnum).
     # Registered by class (not by predicate) so they win over cattrs' hooks for `str`.
