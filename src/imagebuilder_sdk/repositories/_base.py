@@ -17,7 +17,7 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import VersionFilter, latest
 
-__all__ = ["Repository", "policy_text"]
+__all__ = ["Repository", "one_recipe", "policy_text"]
 
 T = TypeVar("T")
 
@@ -36,6 +36,15 @@ def policy_text(policy: str | Mapping[str, Any], field: str = "policy") -> str:
     except ValueError as exc:
         raise ValidationError(field, f"must be valid JSON: {exc}") from None
     return policy
+
+
+def one_recipe(image_recipe_arn: object, container_recipe_arn: object) -> None:
+    """Refuse a build or pipeline that names no recipe, or both kinds at once."""
+    if (image_recipe_arn is None) == (container_recipe_arn is None):
+        raise ValidationError(
+            "image_recipe_arn",
+            "give exactly one of image_recipe_arn and container_recipe_arn",
+        )
 
 
 class Repository:

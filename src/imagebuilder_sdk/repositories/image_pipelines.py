@@ -19,7 +19,7 @@ from imagebuilder_sdk.models import (
     WorkflowConfiguration,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository
+from imagebuilder_sdk.repositories._base import Repository, one_recipe
 from imagebuilder_sdk.repositories.images import ImageBuild, Images
 
 __all__ = ["ImagePipelines"]
@@ -85,6 +85,7 @@ class ImagePipelines(Repository):
                 "client_token": client_token,
             },
         )
+        one_recipe(params.get("image_recipe_arn"), params.get("container_recipe_arn"))
         self._check_references(params)
         response = self._caller.call("CreateImagePipeline", **params)
         return self.get(response["image_pipeline_arn"])

@@ -23,7 +23,7 @@ from imagebuilder_sdk.models import (
     WorkflowConfiguration,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, policy_text
+from imagebuilder_sdk.repositories._base import Repository, one_recipe, policy_text
 from imagebuilder_sdk.versions import VersionFilter
 from imagebuilder_sdk.waiters import wait_for_image
 
@@ -94,6 +94,7 @@ class Images(Repository):
         client_token: str | None = None,
     ) -> ImageBuild:
         """Start building an image from a recipe (image or container) and return its handle."""
+        one_recipe(image_recipe_arn, container_recipe_arn)
         response = self._caller.call(
             "CreateImage",
             infrastructure_configuration_arn=self._arn(
@@ -101,14 +102,18 @@ class Images(Repository):
                 "infrastructure_configuration_arn",
                 ResourceType.INFRASTRUCTURE_CONFIGURATION,
             ),
-            image_recipe_arn=image_recipe_arn
-            and self._arn(image_recipe_arn, "image_recipe_arn", ResourceType.IMAGE_RECIPE),
-            container_recipe_arn=container_recipe_arn
-            and self._arn(
+            # `is None`, not truthiness: an empty string must fail as an empty identifier.
+            image_recipe_arn=None
+            if image_recipe_arn is None
+            else self._arn(image_recipe_arn, "image_recipe_arn", ResourceType.IMAGE_RECIPE),
+            container_recipe_arn=None
+            if container_recipe_arn is None
+            else self._arn(
                 container_recipe_arn, "container_recipe_arn", ResourceType.CONTAINER_RECIPE
             ),
-            distribution_configuration_arn=distribution_configuration_arn
-            and self._arn(
+            distribution_configuration_arn=None
+            if distribution_configuration_arn is None
+            else self._arn(
                 distribution_configuration_arn,
                 "distribution_configuration_arn",
                 ResourceType.DISTRIBUTION_CONFIGURATION,
