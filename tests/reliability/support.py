@@ -135,6 +135,7 @@ class Builder:
         *,
         tags: Mapping[str, str] | None = None,
         client_token: str | None = None,
+        validate_document: bool = True,
     ) -> Component:
         """A Linux component version."""
         return self.ib.components.create(
@@ -144,6 +145,7 @@ class Builder:
             data=LINUX_DOC,
             tags=tags,
             client_token=client_token,
+            validate_document=validate_document,
         )
 
     def image_recipe(

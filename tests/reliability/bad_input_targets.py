@@ -1,0 +1,388 @@
+"""The create and update methods under test for bad input, with valid keywords for each.
+
+A `Target` names an SDK method, the operation it calls and a set of keywords that
+would be accepted. `cases(target)` turns it into Hypothesis strategies, one per
+parameter: the valid keywords with one parameter broken, and the field the
+`ValidationError` must name. Scalar parameters are broken by the service model's own
+rules (see `invalid_values`); nested settings by the `nested` entries.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import botocore.session
+from botocore import xform_name
+from botocore.model import StructureShape
+from hypothesis import strategies as st
+
+from imagebuilder_sdk import ImageBuilder
+from imagebuilder_sdk.models import (
+    ComponentConfiguration,
+    ContainerRepositoryService,
+    Distribution,
+    EbsInstanceBlockDeviceSpecification,
+    ImageTestsConfiguration,
+    InstanceBlockDeviceMapping,
+    InstanceMetadataOptions,
+    Placement,
+    Schedule,
+    TargetContainerRepository,
+)
+from tests.reliability.invalid_values import invalid_for
+from tests.reliability.support import DOCKERFILE, LINUX_DOC, PARENT_IMAGE
+
+__all__ = ["TARGETS", "Case", "Target", "cases"]
+
+MODEL = botocore.session.get_session().get_service_model("imagebuilder")
+_ACCOUNT = "arn:aws:imagebuilder:us-east-1:123456789012"
+COMPONENT = f"{_ACCOUNT}:component/comp-one/1.0.0/1"
+RECIPE = f"{_ACCOUNT}:image-recipe/recipe-one/1.0.0"
+INFRA = f"{_ACCOUNT}:infrastructure-configuration/infra-one"
+DIST = f"{_ACCOUNT}:distribution-configuration/dist-one"
+PIPE = f"{_ACCOUNT}:image-pipeline/pipe-one"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad call: the keywords to pass and the field the error must name."""
+
+    kwargs: Mapping[str, Any]
+    field: str
+
+
+#: A nested setting to break: (parameter, structure shape, member, builds the value).
+Nested = tuple[str, str, str, Callable[[Any], tuple[object, str]]]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One create or update method and a valid set of its keywords."""
+
+    name: str
+    operation: str
+    method: Callable[[ImageBuilder], Callable[..., object]]
+    valid: Mapping[str, object]
+    #: SDK parameters whose API member has another name (``arn`` on updates).
+    renames: Mapping[str, str] = field(default_factory=dict)
+    #: Nested settings to break.
+    nested: tuple[Nested, ...] = ()
+    #: Parameters broken by hand-written strategies instead of the model's rules.
+    special: Mapping[str, st.SearchStrategy[tuple[object, str]]] = field(default_factory=dict)
+    #: Parameters left out while another is broken (they exclude each other).
+    excludes: Mapping[str, str] = field(default_factory=dict)
+
+
+def _input(target: Target) -> StructureShape:
+    shape = MODEL.operation_model(target.operation).input_shape
+    assert shape is not None, target.operation
+    return shape
+
+
+def _structure(name: str) -> StructureShape:
+    shape = MODEL.shape_for(name)
+    assert isinstance(shape, StructureShape), name
+    return shape
+
+
+def _keywords(target: Target, ib: ImageBuilder) -> list[str]:
+    signature = inspect.signature(target.method(ib))
+    return [p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY]
+
+
+def _with(target: Target, name: str, value: object, path: str) -> Case:
+    kwargs = {k: v for k, v in target.valid.items() if k != target.excludes.get(name)}
+    return Case({**kwargs, name: value}, path)
+
+
+def cases(target: Target, ib: ImageBuilder) -> dict[str, st.SearchStrategy[Case]]:
+    """One strategy per thing to break, by label (the parameter, or a nested path)."""
+    shape = _input(target)
+    members = {xform_name(name): member for name, member in shape.members.items()}
+    found: dict[str, st.SearchStrategy[Case]] = {}
+    for name in _keywords(target, ib):
+        shape_of = members.get(target.renames.get(name, name))
+        if name in target.special:
+            strategy = target.special[name]
+        elif shape_of is not None:
+            strategy = invalid_for(shape_of)
+        else:
+            continue  # an SDK-only option such as validate_document
+        found[name] = strategy.map(functools.partial(_broken, target, name))
+    inverse = {member: sdk for sdk, member in target.renames.items()}
+    for required in shape.required_members:
+        if required != "clientToken":
+            name = inverse.get(xform_name(required), xform_name(required))
+            found[f"{name} missing"] = st.just(_with(target, name, None, name))
+    for parameter, structure, member, build in target.nested:
+        leaf = _structure(structure).members[member]
+        found[f"{parameter} {structure}.{member}"] = invalid_for(leaf).map(
+            functools.partial(_nested, target, parameter, build)
+        )
+    return found
+
+
+def _broken(target: Target, name: str, bad: tuple[object, str]) -> Case:
+    return _with(target, name, bad[0], f"{name}{bad[1]}")
+
+
+def _nested(
+    target: Target,
+    parameter: str,
+    build: Callable[[Any], tuple[object, str]],
+    bad: tuple[object, str],
+) -> Case:
+    value, path = build(bad[0])
+    return _with(target, parameter, value, f"{parameter}{path}{bad[1]}")
+
+
+def _ebs(member: str) -> Callable[[Any], tuple[object, str]]:
+    def build(value: Any) -> tuple[object, str]:
+        ebs = EbsInstanceBlockDeviceSpecification(**{member: value})
+        mapping = InstanceBlockDeviceMapping(device_name="/dev/xvda", ebs=ebs)
+        return [mapping], f"[0].ebs.{member}"
+
+    return build
+
+
+def _component_arn(value: Any) -> tuple[object, str]:
+    return [ComponentConfiguration(component_arn=value)], "[0].component_arn"
+
+
+def _tests_timeout(value: Any) -> tuple[object, str]:
+    return ImageTestsConfiguration(timeout_minutes=value), ".timeout_minutes"
+
+
+def _single(cls: Any, member: str, **others: Any) -> Callable[[Any], tuple[object, str]]:
+    return lambda value: (cls(**{member: value, **others}), f".{member}")
+
+
+def _region(value: Any) -> tuple[object, str]:
+    return [Distribution(region=value)], "[0].region"
+
+
+_RECIPE_NESTED: tuple[Nested, ...] = (
+    ("components", "ComponentConfiguration", "componentArn", _component_arn),
+    *(
+        ("block_device_mappings", "EbsInstanceBlockDeviceSpecification", m, _ebs(xform_name(m)))
+        for m in ("volumeSize", "iops", "throughput", "volumeType")
+    ),
+)
+_INFRA_NESTED: tuple[Nested, ...] = (
+    (
+        "instance_metadata_options",
+        "InstanceMetadataOptions",
+        "httpPutResponseHopLimit",
+        _single(InstanceMetadataOptions, "http_put_response_hop_limit"),
+    ),
+    (
+        "instance_metadata_options",
+        "InstanceMetadataOptions",
+        "httpTokens",
+        _single(InstanceMetadataOptions, "http_tokens"),
+    ),
+    ("placement", "Placement", "tenancy", _single(Placement, "tenancy")),
+)
+_CRON = "cron(0 0 * * ? *)"
+_PIPELINE_NESTED: tuple[Nested, ...] = (
+    ("image_tests_configuration", "ImageTestsConfiguration", "timeoutMinutes", _tests_timeout),
+    (
+        "schedule",
+        "Schedule",
+        "pipelineExecutionStartCondition",
+        _single(Schedule, "pipeline_execution_start_condition", schedule_expression=_CRON),
+    ),
+    ("schedule", "Schedule", "timezone", _single(Schedule, "timezone")),
+)  # fmt: skip
+
+#: Component documents that are not valid (checked before sending).
+_BAD_DOCUMENTS = st.sampled_from(
+    ["", "::: [unclosed", "just text", "name: x\n", "phases: 3\nschemaVersion: 1.0\n"]
+).map(lambda text: (text, ""))
+
+_TAGS = {"team": "qa"}
+#: A build takes an image recipe or a container recipe, never both.
+_ONE_RECIPE = {"container_recipe_arn": "image_recipe_arn"}
+_INFRA_OPTIONAL: dict[str, object] = {
+    "instance_profile_name": "builder",
+    "instance_types": ["t3.micro"],
+    "description": "build hosts",
+    "security_group_ids": ["sg-0123"],
+    "subnet_id": "subnet-0123",
+    "key_pair": "builders",
+    "terminate_instance_on_failure": True,
+    "sns_topic_arn": "arn:aws:sns:us-east-1:123456789012:builds",
+    "resource_tags": {"cost": "ci"},
+}
+_PIPELINE_OPTIONAL: dict[str, object] = {
+    "image_recipe_arn": RECIPE,
+    "infrastructure_configuration_arn": INFRA,
+    "distribution_configuration_arn": DIST,
+    "description": "nightly",
+    "enhanced_image_metadata_enabled": True,
+    "status": "ENABLED",
+    "execution_role": "builder-role",
+    "image_tags": _TAGS,
+}
+
+TARGETS = (
+    Target(
+        "components.create",
+        "CreateComponent",
+        lambda ib: ib.components.create,
+        {
+            "name": "comp-one",
+            "semantic_version": "1.0.0",
+            "platform": "Linux",
+            "data": LINUX_DOC,
+            "description": "says hello",
+            "change_description": "first",
+            "supported_os_versions": ["Amazon Linux 2023"],
+            "kms_key_id": "alias/builds",
+            "tags": _TAGS,
+        },
+        special={"data": _BAD_DOCUMENTS},
+    ),
+    Target(
+        "components.import_",
+        "ImportComponent",
+        lambda ib: ib.components.import_,
+        {
+            "name": "imp-one",
+            "semantic_version": "1.0.0",
+            "type": "BUILD",
+            "platform": "Linux",
+            "format": "SHELL",
+            "data": "echo hello",
+            "description": "a script",
+            "tags": _TAGS,
+        },
+    ),
+    Target(
+        "image_recipes.create",
+        "CreateImageRecipe",
+        lambda ib: ib.image_recipes.create,
+        {
+            "name": "recipe-one",
+            "semantic_version": "1.0.0",
+            "parent_image": PARENT_IMAGE,
+            "components": [ComponentConfiguration(component_arn=COMPONENT)],
+            "description": "web",
+            "working_directory": "/tmp",
+            "ami_tags": _TAGS,
+            "tags": _TAGS,
+        },
+        nested=_RECIPE_NESTED,
+    ),
+    Target(
+        "container_recipes.create",
+        "CreateContainerRecipe",
+        lambda ib: ib.container_recipes.create,
+        {
+            "name": "box-one",
+            "semantic_version": "1.0.0",
+            "container_type": "DOCKER",
+            "parent_image": "amazonlinux:2023",
+            "components": [ComponentConfiguration(component_arn=COMPONENT)],
+            "target_repository": TargetContainerRepository(
+                service=ContainerRepositoryService.ECR, repository_name="app"
+            ),
+            "dockerfile_template_data": DOCKERFILE,
+            "platform_override": "Linux",
+            "tags": _TAGS,
+        },
+        nested=(
+            ("components", "ComponentConfiguration", "componentArn", _component_arn),
+            (
+                "target_repository",
+                "TargetContainerRepository",
+                "service",
+                _single(TargetContainerRepository, "service", repository_name="app"),
+            ),
+            (
+                "target_repository",
+                "TargetContainerRepository",
+                "repositoryName",
+                _single(TargetContainerRepository, "repository_name", service="ECR"),
+            ),
+        ),
+    ),
+    Target(
+        "infrastructure_configurations.create",
+        "CreateInfrastructureConfiguration",
+        lambda ib: ib.infrastructure_configurations.create,
+        {"name": "infra-one", **_INFRA_OPTIONAL, "tags": _TAGS},
+        nested=_INFRA_NESTED,
+    ),
+    Target(
+        "infrastructure_configurations.update",
+        "UpdateInfrastructureConfiguration",
+        lambda ib: ib.infrastructure_configurations.update,
+        {"arn": INFRA, **_INFRA_OPTIONAL},
+        renames={"arn": "infrastructure_configuration_arn"},
+        nested=_INFRA_NESTED,
+    ),
+    Target(
+        "distribution_configurations.create",
+        "CreateDistributionConfiguration",
+        lambda ib: ib.distribution_configurations.create,
+        {
+            "name": "dist-one",
+            "distributions": [Distribution(region="us-east-1")],
+            "description": "home",
+            "tags": _TAGS,
+        },
+        nested=(("distributions", "Distribution", "region", _region),),
+    ),
+    Target(
+        "distribution_configurations.update",
+        "UpdateDistributionConfiguration",
+        lambda ib: ib.distribution_configurations.update,
+        {"arn": DIST, "distributions": [Distribution(region="us-east-1")], "description": "x"},
+        renames={"arn": "distribution_configuration_arn"},
+        nested=(("distributions", "Distribution", "region", _region),),
+    ),
+    Target(
+        "image_pipelines.create",
+        "CreateImagePipeline",
+        lambda ib: ib.image_pipelines.create,
+        {"name": "pipe-one", **_PIPELINE_OPTIONAL, "tags": _TAGS},
+        nested=_PIPELINE_NESTED,
+        excludes=_ONE_RECIPE,
+    ),
+    Target(
+        "image_pipelines.update",
+        "UpdateImagePipeline",
+        lambda ib: ib.image_pipelines.update,
+        {"arn": PIPE, **_PIPELINE_OPTIONAL},
+        renames={"arn": "image_pipeline_arn"},
+        nested=_PIPELINE_NESTED,
+        excludes=_ONE_RECIPE,
+    ),
+    Target(
+        "images.create",
+        "CreateImage",
+        lambda ib: ib.images.create,
+        {
+            "infrastructure_configuration_arn": INFRA,
+            "image_recipe_arn": RECIPE,
+            "distribution_configuration_arn": DIST,
+            "enhanced_image_metadata_enabled": True,
+            "execution_role": "builder-role",
+            "tags": _TAGS,
+        },
+        nested=(
+            (
+                "image_tests_configuration",
+                "ImageTestsConfiguration",
+                "timeoutMinutes",
+                _tests_timeout,
+            ),
+        ),
+        excludes=_ONE_RECIPE,
+    ),
+)
