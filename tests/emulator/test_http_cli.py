@@ -69,7 +69,13 @@ def test_cli_exits_cleanly_on_ctrl_c(server: tuple[subprocess.Popen[str], str]) 
     """SIGINT (Ctrl-C) stops the server with exit status 0."""
     process, _ = server
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=30) == 0
+    try:
+        status = process.wait(timeout=90)  # generous: CI machines are shared and noisy
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, err = process.communicate(timeout=30)
+        pytest.fail(f"the CLI ignored SIGINT; stderr: {err[-2000:]}")
+    assert status == 0
 
 
 def test_cli_defaults() -> None:
