@@ -1,28 +1,80 @@
-"""A live display of an image build's progress, in a terminal or a notebook (rich)."""
+"""A live display of an image build's progress: rich in a terminal, IPython in a notebook.
+
+In a terminal the display is a rich progress bar (the `progress` extra). In a Jupyter
+notebook it is one output that IPython updates in place, so it needs neither rich's
+widget support nor any extra package there.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import html
+import importlib
+import sys
+from typing import Any, Protocol
 
 from imagebuilder_sdk.models import Image, ImageStatus
 
-__all__ = ["BuildProgress"]
+__all__ = ["BuildProgress", "make_progress"]
 
 _STAGES = ("PENDING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING", "AVAILABLE")
 
 
-def _rich() -> Any:
-    try:
-        import rich.progress
-    except ImportError:
-        raise ImportError(
-            "progress=True needs the 'rich' package: pip install 'imagebuilder-sdk[progress]'"
-        ) from None
-    return rich.progress
+class BuildProgress(Protocol):
+    """What the waiter needs of a display."""
+
+    def update(self, image: Image) -> None:
+        """Show the image's current stage."""
+
+    def close(self) -> None:
+        """Stop refreshing the display."""
 
 
-class BuildProgress:
-    """One progress bar whose steps are the build's stages."""
+def _stage(image: Image) -> tuple[str, int]:
+    """The status text and how many stages are done."""
+    status = image.state.status if image.state and image.state.status else None
+    text = status.value if status is not None else "unknown"
+    if status is ImageStatus.CREATING:
+        return text, 1
+    return text, (_STAGES.index(text) + 1 if text in _STAGES else 0)
+
+
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython")
+    if shell is None:
+        return False
+    get_ipython = getattr(shell, "get_ipython", None)
+    current = get_ipython() if get_ipython is not None else None
+    return type(current).__name__ == "ZMQInteractiveShell"
+
+
+class _NotebookProgress:
+    """A progress line in a notebook cell, updated in place."""
+
+    def __init__(self, arn: str) -> None:
+        # IPython is untyped; it is always there when a notebook runs this code.
+        display: Any = importlib.import_module("IPython.display")
+        self._html = display.HTML
+        self._name = arn.split("/", 1)[-1]
+        self._handle = display.display(self._html(self._render("waiting", 0)), display_id=True)
+
+    def _render(self, text: str, done: int) -> str:
+        bar = "".join("■" if i < done else "□" for i in range(len(_STAGES)))
+        return (
+            f"<code>{html.escape(self._name)}</code> {bar} <b>{html.escape(text)}</b>"
+            f" ({done}/{len(_STAGES)})"
+        )
+
+    def update(self, image: Image) -> None:
+        text, done = _stage(image)
+        if self._handle is not None:
+            self._handle.update(self._html(self._render(text, done)))
+
+    def close(self) -> None:
+        return None
+
+
+class _TerminalProgress:
+    """A rich progress bar whose steps are the build's stages."""
 
     def __init__(self, arn: str) -> None:
         progress = _rich()
@@ -38,14 +90,25 @@ class BuildProgress:
         self._progress.start()
 
     def update(self, image: Image) -> None:
-        """Show the image's current stage."""
-        status = image.state.status if image.state and image.state.status else None
-        text = status.value if status is not None else "unknown"
-        done = _STAGES.index(text) + 1 if text in _STAGES else None
-        if status is ImageStatus.CREATING:
-            done = 1
+        text, done = _stage(image)
         self._progress.update(self._task, completed=done, status=text)
 
     def close(self) -> None:
-        """Stop refreshing the display."""
         self._progress.stop()
+
+
+def _rich() -> Any:
+    try:
+        import rich.progress
+    except ImportError:
+        raise ImportError(
+            "progress=True needs the 'rich' package: pip install 'imagebuilder-sdk[progress]'"
+        ) from None
+    return rich.progress
+
+
+def make_progress(arn: str) -> BuildProgress:
+    """The display that suits where the code runs: a notebook or a terminal."""
+    if _in_notebook():
+        return _NotebookProgress(arn)
+    return _TerminalProgress(arn)

@@ -70,9 +70,9 @@ def wait_for_image(
         )
     display = None
     if progress:
-        from imagebuilder_sdk._progress import BuildProgress
+        from imagebuilder_sdk._progress import make_progress
 
-        display = BuildProgress(arn)
+        display = make_progress(arn)
     started = retry.clock()
     last: Image | None = None
     last_status: ImageStatus | None = None
