@@ -158,7 +158,12 @@ class RetryPolicy:
                 return True
             if self.deadline is None:
                 return False
-            return self.clock() - started + self.backoff_cap(state.attempt_number) > (self.deadline)
+            # Stop when the coming delay would end past the deadline. tenacity >= 8.3
+            # draws the delay before asking us; older ones do not, so assume the cap.
+            delay = getattr(state, "upcoming_sleep", None)
+            if delay is None:
+                delay = self.backoff_cap(state.attempt_number)
+            return self.clock() - started + delay > self.deadline
 
         return stop
 
