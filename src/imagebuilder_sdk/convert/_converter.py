@@ -127,8 +127,8 @@ class _Source:
             return f"({var} if {var}.__class__ is {plain} else {plain}({var}))"
         if isinstance(declared, type) and issubclass(declared, OpenEnum):
             known, enum = self.ref(declared._value2member_map_.get), self.ref(declared)
-            found = f"({known}({var}) or {enum}({var}))"
-            return f"({found} if {var}.__class__ is str else {enum}({var}))"
+            # A value that is not a known member's goes through the enum itself.
+            return f"({known}({var}) or {enum}({var}))"
         items = _items(declared)
         if items is not None:
             return f"{self.ref(items[0])}({self.collection(self.structure, declared, var, depth)})"
@@ -210,17 +210,27 @@ def _fast_structure(cls: type, conv: Converter, slow: Callable[..., Any]) -> Any
     for number, field in enumerate(_fields(cls)):
         var, key = f"a{number}", wire.get(field.name, field.name)
         declared, optional = _optional(field.type)
-        if field.name in dates:
+        if field.default is attrs.NOTHING and not optional:
+            convert = (
+                source.date(var) if field.name in dates else source.structure(declared, var, 0)
+            )
+            body += [f"{var} = o[{key!r}]", f"{var} = {convert}"]
+        elif field.default is not None or not optional:
+            return None
+        elif field.name in dates:
             # cattrs hands even an explicit None to the date hook (which refuses it).
             body += [f"{var} = g({key!r})", f"if {var} is not None or {key!r} in o:"]
             body.append(f"    {var} = {source.date(var)}")
-        elif field.default is None and optional:
+        elif declared in _PLAIN:
+            plain = source.ref(declared)
+            body += [
+                f"{var} = g({key!r})",
+                f"if {var} is not None and {var}.__class__ is not {plain}:",
+            ]
+            body.append(f"    {var} = {plain}({var})")
+        else:
             body += [f"{var} = g({key!r})", f"if {var} is not None:"]
             body.append(f"    {var} = {source.structure(declared, var, 0)}")
-        elif field.default is attrs.NOTHING and not optional:
-            body += [f"{var} = o[{key!r}]", f"{var} = {source.structure(declared, var, 0)}"]
-        else:
-            return None
         arguments.append(f"{field.alias}={var}")
     setters = _slot_setters(cls)
     if setters is None:
