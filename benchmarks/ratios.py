@@ -1,0 +1,134 @@
+"""The SDK's overhead over raw boto3: listing images and getting one image.
+
+Both sides use identical plain boto3 clients answered by the same canned bodies, so the
+ratio is what the SDK adds (typed models, request checks, retries, error translation)
+on top of what botocore does anyway.
+
+The two sides run in lockstep: one step of raw boto3 (a page, or a call), then the same
+step through the SDK, each timed on its own, the order swapped every step. On a shared
+machine the speed of the CPU drifts by a factor of two within a second; in lockstep
+both sides see the same drift, and each repetition's ratio is the SDK's total over
+boto3's total.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import time
+from collections.abc import Callable, Iterator
+
+from benchmarks._canned import IMAGE_ARN, canned_client, get_image_answer, list_pages
+from benchmarks._figures import Figure, Settings, median
+from imagebuilder_sdk import ImageBuilder
+
+__all__ = ["PAGE_SIZE", "get_ratio", "list_ratio", "lockstep"]
+
+#: The service's largest page: both sides make the same number of requests.
+PAGE_SIZE = 100
+
+#: Makes a fresh run of one side: an iterator that does one step per `next`.
+Steps = Callable[[], Iterator[object]]
+
+
+def lockstep(raw: Steps, sdk: Steps) -> tuple[float, float]:
+    """CPU seconds of a whole run of each side, their steps timed in alternation."""
+    clock = time.process_time
+    totals = [0.0, 0.0]
+    runs = [raw(), sdk()]
+    gc.collect()
+    for step in itertools.count():
+        order = (0, 1) if step % 2 == 0 else (1, 0)
+        finished = []
+        for side in order:
+            started = clock()
+            finished.append(next(runs[side], None) is None)
+            totals[side] += clock() - started
+        if any(finished):
+            if not all(finished):
+                raise RuntimeError("the two sides took a different number of steps")
+            return totals[0], totals[1]
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _repeat(raw: Steps, sdk: Steps, repeat: int) -> tuple[float, float, float]:
+    """Median seconds of each side and the median ratio, after one warm-up run."""
+    lockstep(raw, sdk)
+    results = [lockstep(raw, sdk) for _ in range(repeat)]
+    ratios = [sdk_s / raw_s for raw_s, sdk_s in results]
+    return median([r for r, _ in results]), median([s for _, s in results]), median(ratios)
+
+
+def list_ratio(settings: Settings) -> Figure:
+    """`ib.images.list()` against boto3's `list_images` paginator, a page a step."""
+    total = settings.list_items
+    answers = {"ListImages": list_pages(total, PAGE_SIZE)}
+    raw_client, _ = canned_client(answers)
+    sdk_client, _ = canned_client(answers)
+    ib = ImageBuilder(sdk_client)
+
+    def raw() -> Iterator[int]:
+        paginator = raw_client.get_paginator("list_images")
+        count = 0
+        for page in paginator.paginate(PaginationConfig={"PageSize": PAGE_SIZE}):
+            for _item in page["imageVersionList"]:
+                count += 1
+            yield count
+        if count != total:
+            raise RuntimeError(f"boto3 listed {count} items, not {total}")
+
+    def sdk() -> Iterator[int]:
+        items = iter(ib.images.list(page_size=PAGE_SIZE))
+        count = 0
+        while count < total:
+            for _item in itertools.islice(items, PAGE_SIZE):
+                count += 1
+            yield count
+        if next(items, None) is not None:
+            raise RuntimeError(f"the SDK listed more than {total} items")
+
+    raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
+    return Figure(
+        key="list_ratio",
+        title=f"`ib.images.list()` over {total:,} image versions vs boto3 paginator",
+        value=round(ratio, 3),
+        unit="x",
+        target=1.10,
+        detail={
+            "items": total,
+            "page_size": PAGE_SIZE,
+            "boto3_ms": round(raw_s * 1000, 2),
+            "sdk_ms": round(sdk_s * 1000, 2),
+        },
+    )
+
+
+def get_ratio(settings: Settings) -> Figure:
+    """`ib.images.get(arn)` of a fully populated image against raw `get_image`, a call a step."""
+    calls = settings.get_calls
+    answers = {"GetImage": get_image_answer()}
+    raw_client, _ = canned_client(answers)
+    sdk_client, _ = canned_client(answers)
+    ib = ImageBuilder(sdk_client)
+
+    def raw() -> Iterator[object]:
+        for _ in range(calls):
+            yield raw_client.get_image(imageBuildVersionArn=IMAGE_ARN)["image"]
+
+    def sdk() -> Iterator[object]:
+        for _ in range(calls):
+            yield ib.images.get(IMAGE_ARN)
+
+    raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
+    return Figure(
+        key="get_ratio",
+        title="`ib.images.get(arn)` of a fully populated `Image` vs `client.get_image`",
+        value=round(ratio, 3),
+        unit="x",
+        target=1.15,
+        detail={
+            "calls": calls,
+            "boto3_us_per_call": round(raw_s / calls * 1e6, 1),
+            "sdk_us_per_call": round(sdk_s / calls * 1e6, 1),
+        },
+    )
