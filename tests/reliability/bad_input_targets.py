@@ -207,6 +207,8 @@ _BAD_DOCUMENTS = st.sampled_from(
 _TAGS = {"team": "qa"}
 #: A build takes an image recipe or a container recipe, never both.
 _ONE_RECIPE = {"container_recipe_arn": "image_recipe_arn"}
+#: A component comes from inline data or from an S3 uri, never both.
+_ONE_SOURCE = {"uri": "data"}
 _INFRA_OPTIONAL: dict[str, object] = {
     "instance_profile_name": "builder",
     "instance_types": ["t3.micro"],
@@ -246,6 +248,7 @@ TARGETS = (
             "tags": _TAGS,
         },
         special={"data": _BAD_DOCUMENTS},
+        excludes=_ONE_SOURCE,
     ),
     Target(
         "components.import_",
@@ -261,6 +264,7 @@ TARGETS = (
             "description": "a script",
             "tags": _TAGS,
         },
+        excludes=_ONE_SOURCE,
     ),
     Target(
         "image_recipes.create",
