@@ -90,6 +90,11 @@ def _check(shape: Shape, value: object, path: str) -> None:
     elif isinstance(shape, MapShape):
         if not isinstance(value, Mapping):
             raise _fail(path, f"must be a mapping, got {type(value).__name__}", value)
+        low, high = shape.metadata.get("min"), shape.metadata.get("max")
+        if low is not None and len(value) < low:
+            raise _fail(path, f"must have at least {low} entr{'y' if low == 1 else 'ies'}", value)
+        if high is not None and len(value) > high:
+            raise _fail(path, f"must have at most {high} entries, got {len(value)}", value)
         for key, item in value.items():
             _check(shape.key, key, f"{path} key")
             _check(shape.value, item, f"{path}[{key!r}]")

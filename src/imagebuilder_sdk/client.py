@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from imagebuilder_sdk.testing import Emulator
 
-__all__ = ["USER_AGENT", "ImageBuilder"]
+__all__ = ["ImageBuilder", "USER_AGENT"]
 
 #: Added to the user agent of clients the SDK builds, so calls can be told apart.
 USER_AGENT = "imagebuilder-sdk/0.1.0"
@@ -141,7 +141,11 @@ class ImageBuilder:
             else:
                 # Scaled real time, for demos: sleep the emulated seconds, sped up.
                 retry = RetryPolicy(sleep=scaled_sleep(speed), clock=emulator.clock.monotonic)
-        return cls(emulator.client(), retry=retry, emulator=emulator)
+        from botocore.config import Config
+
+        # As with connect(): botocore's retries off, the SDK's policy is the one layer.
+        client = emulator.client(config=Config(retries={"total_max_attempts": 1}))
+        return cls(client, retry=retry, emulator=emulator)
 
     @property
     def client(self) -> Any:

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from imagebuilder_sdk import _display
-from imagebuilder_sdk.errors import ValidationError
+from imagebuilder_sdk.errors import ImageBuilderError, ValidationError
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Page", "Paginated"]
+__all__ = ["Page", "PageFetcher", "Paginated"]
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ class Paginated(Generic[T]):
             if token is None:
                 return
             if token in seen:  # a service bug would otherwise loop forever
-                raise RuntimeError(f"the service repeated the pagination token {token!r}")
+                raise ImageBuilderError(f"the service repeated the pagination token {token!r}")
             seen.add(token)
 
     def __iter__(self) -> Iterator[T]:

@@ -59,7 +59,12 @@ def request_params(operation: OperationModel, params: Mapping[str, object]) -> d
             raise ValidationError(
                 name, f"is not a parameter of {operation.name} (accepted: {accepted})"
             )
-        request[member] = _wire_value(value)
+        try:
+            request[member] = _wire_value(value)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ValidationError(
+                name, f"has a value of the wrong type ({type(value).__name__}): {exc}"
+            ) from None
     return request
 
 

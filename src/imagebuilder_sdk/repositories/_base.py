@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import attrs
 from botocore import xform_name
 
+from imagebuilder_sdk import models
 from imagebuilder_sdk._caller import Caller
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
@@ -54,6 +55,8 @@ class Repository:
 
     #: The ARN kinds this repository's identifiers must be.
     resource_type: ResourceType
+    #: The name of the positional model argument of `create` and `update`.
+    model_argument: str = "model"
 
     def __init__(self, caller: Caller) -> None:
         self._caller = caller
@@ -91,6 +94,13 @@ class Repository:
         shape = self._caller.operation(operation).input_shape
         accepted = {xform_name(m) for m in shape.members} if shape else set()
         params: dict[str, object] = {}
+        expected = getattr(models, operation.removeprefix("Create").removeprefix("Update"))
+        if model is not None and not isinstance(model, expected):
+            raise ValidationError(
+                self.model_argument,
+                f"must be a {expected.__name__} model (or left out in favour of keywords), "
+                f"got {type(model).__name__}",
+            )
         if model is not None:
             for field in attrs.fields(type(model)):
                 if field.name in _OUTPUT_ONLY and field.name not in renames:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
+from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.models import (
     Component,
     ComponentFormat,
@@ -36,6 +37,7 @@ class Components(Repository):
 
     __slots__ = ()
     resource_type = ResourceType.COMPONENT
+    model_argument = "component"
 
     def create(
         self,
@@ -80,6 +82,10 @@ class Components(Repository):
                 "client_token": client_token,
             },
         )
+        if (params.get("data") is None) == (params.get("uri") is None):
+            raise ValidationError(
+                "data", "give exactly one of data (the document) and uri (its S3 location)"
+            )
         if params.get("data") is not None:
             params["data"] = _document_text(
                 params["data"], params.get("platform"), validate_document
@@ -202,6 +208,10 @@ class Components(Repository):
 
 def _document_text(data: object, platform: object, validate: bool) -> str:
     """The component document as YAML text, checked first unless told not to."""
+    if not isinstance(data, str) and not hasattr(data, "to_yaml"):
+        raise ValidationError(
+            "data", f"must be YAML text or a ComponentDocument, got {type(data).__name__}"
+        )
     if isinstance(data, str) and not validate:
         return data
     try:
@@ -216,5 +226,5 @@ def _document_text(data: object, platform: object, validate: bool) -> str:
         documents.check(data, platform=platform_name)  # type: ignore[arg-type]
     if isinstance(data, str):
         return data
-    text: str = data.to_yaml()  # type: ignore[attr-defined]
+    text: str = data.to_yaml()
     return text

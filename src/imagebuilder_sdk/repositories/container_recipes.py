@@ -31,6 +31,7 @@ class ContainerRecipes(Repository):
 
     __slots__ = ()
     resource_type = ResourceType.CONTAINER_RECIPE
+    model_argument = "recipe"
 
     def create(
         self,

@@ -25,6 +25,7 @@ class DistributionConfigurations(Repository):
 
     __slots__ = ()
     resource_type = ResourceType.DISTRIBUTION_CONFIGURATION
+    model_argument = "configuration"
 
     def create(
         self,

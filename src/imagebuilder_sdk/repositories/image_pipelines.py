@@ -32,6 +32,7 @@ class ImagePipelines(Repository):
 
     __slots__ = ("_images",)
     resource_type = ResourceType.IMAGE_PIPELINE
+    model_argument = "pipeline"
 
     def __init__(self, caller: Caller, images: Images) -> None:
         super().__init__(caller)

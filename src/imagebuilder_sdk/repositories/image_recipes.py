@@ -30,6 +30,7 @@ class ImageRecipes(Repository):
 
     __slots__ = ()
     resource_type = ResourceType.IMAGE_RECIPE
+    model_argument = "recipe"
 
     def create(
         self,

@@ -28,6 +28,7 @@ class InfrastructureConfigurations(Repository):
 
     __slots__ = ()
     resource_type = ResourceType.INFRASTRUCTURE_CONFIGURATION
+    model_argument = "configuration"
 
     def create(
         self,

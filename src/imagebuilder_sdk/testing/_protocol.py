@@ -259,7 +259,7 @@ class RestJsonProtocol:
             return {}
         try:
             body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise ProtocolError(
                 400,
                 "SerializationException",
