@@ -1,26 +1,18 @@
-"""The create and update methods under test for bad input, with valid keywords for each.
+"""The create and update methods checked for bad input, each with a valid call.
 
-A `Target` names an SDK method, the operation it calls and a set of keywords that
-would be accepted. `cases(target)` turns it into Hypothesis strategies, one per
-parameter: the valid keywords with one parameter broken, and the field the
-`ValidationError` must name. Scalar parameters are broken by the service model's own
-rules (see `invalid_values`); nested settings by the `nested` entries.
+`TARGETS` lists the 11 create and update methods of the seven repositories; each
+comes with keywords the SDK accepts and the nested settings worth breaking. The
+strategies that break them live in `bad_input_cases`.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-import botocore.session
 from botocore import xform_name
-from botocore.model import StructureShape
 from hypothesis import strategies as st
 
-from imagebuilder_sdk import ImageBuilder
 from imagebuilder_sdk.models import (
     ComponentConfiguration,
     ContainerRepositoryService,
@@ -33,111 +25,17 @@ from imagebuilder_sdk.models import (
     Schedule,
     TargetContainerRepository,
 )
-from tests.reliability.invalid_values import invalid_for
+from tests.reliability.bad_input_cases import Nested, Target
 from tests.reliability.support import DOCKERFILE, LINUX_DOC, PARENT_IMAGE
 
-__all__ = ["TARGETS", "Case", "Target", "cases"]
+__all__ = ["COMPONENT", "DIST", "INFRA", "PIPE", "RECIPE", "TARGETS"]
 
-MODEL = botocore.session.get_session().get_service_model("imagebuilder")
 _ACCOUNT = "arn:aws:imagebuilder:us-east-1:123456789012"
 COMPONENT = f"{_ACCOUNT}:component/comp-one/1.0.0/1"
 RECIPE = f"{_ACCOUNT}:image-recipe/recipe-one/1.0.0"
 INFRA = f"{_ACCOUNT}:infrastructure-configuration/infra-one"
 DIST = f"{_ACCOUNT}:distribution-configuration/dist-one"
 PIPE = f"{_ACCOUNT}:image-pipeline/pipe-one"
-
-
-@dataclass(frozen=True)
-class Case:
-    """One bad call: the keywords to pass and the field the error must name."""
-
-    kwargs: Mapping[str, Any]
-    field: str
-
-
-#: A nested setting to break: (parameter, structure shape, member, builds the value).
-Nested = tuple[str, str, str, Callable[[Any], tuple[object, str]]]
-
-
-@dataclass(frozen=True)
-class Target:
-    """One create or update method and a valid set of its keywords."""
-
-    name: str
-    operation: str
-    method: Callable[[ImageBuilder], Callable[..., object]]
-    valid: Mapping[str, object]
-    #: SDK parameters whose API member has another name (``arn`` on updates).
-    renames: Mapping[str, str] = field(default_factory=dict)
-    #: Nested settings to break.
-    nested: tuple[Nested, ...] = ()
-    #: Parameters broken by hand-written strategies instead of the model's rules.
-    special: Mapping[str, st.SearchStrategy[tuple[object, str]]] = field(default_factory=dict)
-    #: Parameters left out while another is broken (they exclude each other).
-    excludes: Mapping[str, str] = field(default_factory=dict)
-
-
-def _input(target: Target) -> StructureShape:
-    shape = MODEL.operation_model(target.operation).input_shape
-    assert shape is not None, target.operation
-    return shape
-
-
-def _structure(name: str) -> StructureShape:
-    shape = MODEL.shape_for(name)
-    assert isinstance(shape, StructureShape), name
-    return shape
-
-
-def _keywords(target: Target, ib: ImageBuilder) -> list[str]:
-    signature = inspect.signature(target.method(ib))
-    return [p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY]
-
-
-def _with(target: Target, name: str, value: object, path: str) -> Case:
-    kwargs = {k: v for k, v in target.valid.items() if k != target.excludes.get(name)}
-    return Case({**kwargs, name: value}, path)
-
-
-def cases(target: Target, ib: ImageBuilder) -> dict[str, st.SearchStrategy[Case]]:
-    """One strategy per thing to break, by label (the parameter, or a nested path)."""
-    shape = _input(target)
-    members = {xform_name(name): member for name, member in shape.members.items()}
-    found: dict[str, st.SearchStrategy[Case]] = {}
-    for name in _keywords(target, ib):
-        shape_of = members.get(target.renames.get(name, name))
-        if name in target.special:
-            strategy = target.special[name]
-        elif shape_of is not None:
-            strategy = invalid_for(shape_of)
-        else:
-            continue  # an SDK-only option such as validate_document
-        found[name] = strategy.map(functools.partial(_broken, target, name))
-    inverse = {member: sdk for sdk, member in target.renames.items()}
-    for required in shape.required_members:
-        if required != "clientToken":
-            name = inverse.get(xform_name(required), xform_name(required))
-            found[f"{name} missing"] = st.just(_with(target, name, None, name))
-    for parameter, structure, member, build in target.nested:
-        leaf = _structure(structure).members[member]
-        found[f"{parameter} {structure}.{member}"] = invalid_for(leaf).map(
-            functools.partial(_nested, target, parameter, build)
-        )
-    return found
-
-
-def _broken(target: Target, name: str, bad: tuple[object, str]) -> Case:
-    return _with(target, name, bad[0], f"{name}{bad[1]}")
-
-
-def _nested(
-    target: Target,
-    parameter: str,
-    build: Callable[[Any], tuple[object, str]],
-    bad: tuple[object, str],
-) -> Case:
-    value, path = build(bad[0])
-    return _with(target, parameter, value, f"{parameter}{path}{bad[1]}")
 
 
 def _ebs(member: str) -> Callable[[Any], tuple[object, str]]:

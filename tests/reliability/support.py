@@ -31,11 +31,11 @@ from imagebuilder_sdk.testing import Emulator
 
 __all__ = [
     "ACCOUNT",
+    "Builder",
     "DOCKERFILE",
     "LINUX_DOC",
     "NO_RETRIES",
     "PARENT_IMAGE",
-    "Builder",
     "facade",
     "http_facade",
     "policy_for",

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from imagebuilder_sdk import ImageBuilder, ValidationError
 from imagebuilder_sdk.testing import Emulator
-from tests.reliability.bad_input_targets import TARGETS, Case, Target, cases
+from tests.reliability.bad_input_cases import Case, Target, cases
+from tests.reliability.bad_input_targets import TARGETS
 from tests.reliability.conftest import Figures
 from tests.reliability.support import facade
 

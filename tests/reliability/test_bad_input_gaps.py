@@ -1,7 +1,7 @@
-"""Bad input the SDK must also refuse before sending (found while writing these tests).
+"""Bad input the SDK must also refuse before sending, found while writing these tests.
 
-Each test names one kind of input that today either escapes as another exception or
-reaches the service; they document the required behaviour for the fixes.
+Each kind of input here once escaped as another exception, named the wrong field or
+reached the service; the tests hold the required behaviour from now on.
 """
 
 from __future__ import annotations
