@@ -8,13 +8,14 @@ emulator sees no request at all.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imagebuilder_sdk import ImageBuilder, ValidationError
+from imagebuilder_sdk import ApiError, ImageBuilder, ValidationError
 from imagebuilder_sdk.testing import Emulator
 from tests.reliability.bad_input_cases import Case, Target, cases
 from tests.reliability.bad_input_targets import TARGETS
@@ -50,17 +51,13 @@ def _try_all(
 
 
 def test_valid_keywords_are_accepted() -> None:
-    """Each target's valid keywords pass the checks (they reach the emulator)."""
+    """Each target's valid keywords pass the checks and reach the emulator."""
     emulator = Emulator()
     ib = facade(emulator)
     for target in TARGETS:
         emulator.clear_requests()
-        try:
+        with contextlib.suppress(ApiError):  # the referenced resources do not exist
             target.method(ib)(**target.valid)
-        except ValidationError as error:
-            pytest.fail(f"{target.name}: valid keywords refused: {error}")
-        except Exception:
-            pass
         assert [r.operation for r in emulator.requests][:1] == [target.operation]
 
 

@@ -178,7 +178,18 @@ def test_serve_binds_to_loopback_by_default(emulator: Emulator, served: str) -> 
     assert _parser().parse_args([]).host == "127.0.0.1"
 
 
-def test_emulator_clients_carry_dummy_credentials() -> None:
-    """An emulator's own client signs with dummy keys, never the environment's."""
-    credentials: Any = Emulator().client()._request_signer._credentials
-    assert (credentials.access_key, credentials.secret_key) == ("testing", "testing")
+def test_emulator_clients_sign_with_dummy_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An emulator's client signs with its dummy keys, not with keys in the environment."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    client = Emulator().client()
+    signed: list[str] = []
+
+    def remember(request: Any, **_: Any) -> None:
+        signed.append(str(request.headers.get("Authorization", "")))
+
+    client.meta.events.register("before-send.imagebuilder", remember)
+    client.list_components()
+    assert len(signed) == 1
+    assert "Credential=testing/" in signed[0]
+    assert ACCESS_KEY not in signed[0]
