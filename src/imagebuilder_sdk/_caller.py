@@ -41,6 +41,11 @@ class Caller:
         model: OperationModel = self._model.operation_model(name)
         return model
 
+    def check(self, operation: str, /, **params: object) -> None:
+        """Raise `ValidationError` if `params` would be refused; send nothing."""
+        model = self.operation(operation)
+        check_request(model.input_shape, request_params(model, params))
+
     def call(self, operation: str, /, **params: object) -> dict[str, Any]:
         """Call `operation` with snake_case `params`; return its response's members.
 

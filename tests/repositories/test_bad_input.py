@@ -100,9 +100,9 @@ CASES: dict[str, tuple[Call, str, str]] = {
         "must be one of Self",
     ),
     "page-size-zero": (
-        lambda ib: list(ib.components.list(page_size=0)),
-        "max_results",
-        "must be between 1 and 100",
+        lambda ib: ib.components.list(page_size=0),
+        "page_size",
+        "must be an integer from 1 to 100",
     ),
     "component-arn-of-an-image": (
         _recipe(components=[ComponentConfiguration(component_arn=IMAGE)]),

@@ -126,6 +126,13 @@ class Repository:
         filter_list = _filters(filters or {})
         if filter_list:
             params["filters"] = filter_list
+        # Bad options fail here, where the listing is asked for, not at first iteration.
+        size = params.get("max_results")
+        if size is not None and (
+            isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 100
+        ):
+            raise ValidationError("page_size", f"must be an integer from 1 to 100, got {size!r}")
+        self._caller.check(operation, **params)
 
         def fetch(token: str | None) -> tuple[Sequence[T], str | None]:
             response = self._caller.call(operation, next_token=token, **params)
