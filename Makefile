@@ -33,7 +33,7 @@ unit: $(STAMP)
 	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -q -n 2
 
 docs: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
 demo: $(STAMP)
 	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
