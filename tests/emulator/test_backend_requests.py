@@ -6,62 +6,11 @@ import threading
 import uuid
 
 from imagebuilder_sdk.testing._backend import Backend
+from tests.emulator.conftest import OPERATIONS as ALL_OPERATIONS
 from tests.emulator.test_backend_support import AL2023, LINUX_DOC, MODEL, Api
 
 ACCOUNT = "arn:aws:imagebuilder:us-east-1:123456789012"
-OPERATIONS = frozenset(
-    [
-        "CancelImageCreation",
-        "CreateComponent",
-        "CreateContainerRecipe",
-        "CreateDistributionConfiguration",
-        "CreateImage",
-        "CreateImagePipeline",
-        "CreateImageRecipe",
-        "CreateInfrastructureConfiguration",
-        "DeleteComponent",
-        "DeleteContainerRecipe",
-        "DeleteDistributionConfiguration",
-        "DeleteImage",
-        "DeleteImagePipeline",
-        "DeleteImageRecipe",
-        "DeleteInfrastructureConfiguration",
-        "GetComponent",
-        "GetComponentPolicy",
-        "GetContainerRecipe",
-        "GetContainerRecipePolicy",
-        "GetDistributionConfiguration",
-        "GetImage",
-        "GetImagePipeline",
-        "GetImagePolicy",
-        "GetImageRecipe",
-        "GetImageRecipePolicy",
-        "GetInfrastructureConfiguration",
-        "ImportComponent",
-        "ListComponentBuildVersions",
-        "ListComponents",
-        "ListContainerRecipes",
-        "ListDistributionConfigurations",
-        "ListImageBuildVersions",
-        "ListImagePackages",
-        "ListImagePipelineImages",
-        "ListImagePipelines",
-        "ListImageRecipes",
-        "ListImages",
-        "ListInfrastructureConfigurations",
-        "ListTagsForResource",
-        "PutComponentPolicy",
-        "PutContainerRecipePolicy",
-        "PutImagePolicy",
-        "PutImageRecipePolicy",
-        "StartImagePipelineExecution",
-        "TagResource",
-        "UntagResource",
-        "UpdateDistributionConfiguration",
-        "UpdateImagePipeline",
-        "UpdateInfrastructureConfiguration",
-    ]
-)
+OPERATIONS = frozenset(ALL_OPERATIONS)
 
 
 def _component_request(**extra: object) -> dict[str, object]:
