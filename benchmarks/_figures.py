@@ -33,7 +33,7 @@ class Settings:
     """Fresh interpreters started to time the import."""
     memory_items: tuple[int, int] = (1_000, 100_000)
     """Listing sizes compared for peak memory (small, large)."""
-    throughput_calls: int = 400
+    throughput_calls: int = 200
     """Emulator calls per run, in each mode."""
 
     @classmethod

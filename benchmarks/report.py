@@ -158,7 +158,7 @@ def text_table(figures: Sequence[Figure]) -> str:
 
 def update_doc(data: Mapping[str, Any], path: Path = DOC_PATH) -> None:
     """Rewrite the table between the markers of the docs page from `data`."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     if START_MARKER not in text or END_MARKER not in text:
         sys.stderr.write(f"{path}: no result markers; the table was not updated\n")
         return

@@ -1,0 +1,69 @@
+"""The benchmarks run (quick mode: tiny sizes, one repetition), and the docs table is current.
+
+No timing is asserted here: the machine running the tests says nothing about speed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.conversion import RESOURCES
+from benchmarks.report import DOC_PATH, END_MARKER, START_MARKER, doc_block, load_results
+from benchmarks.run import main
+
+EXPECTED_KEYS = {
+    "list_ratio",
+    "get_ratio",
+    *(f"convert_{name}" for name in RESOURCES),
+    "import_ms",
+    "memory_mb",
+    "emulator_in_process",
+    "emulator_http",
+}
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The results document of one quick run of every benchmark."""
+    output = tmp_path_factory.mktemp("bench") / "results.json"
+    assert main(["--quick", "--output", str(output)]) == 0
+    data: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
+    return data
+
+
+def test_a_quick_run_produces_every_figure(quick_run: dict[str, Any]) -> None:
+    """Each benchmark contributes its figure(s), and nothing else appears."""
+    assert {figure["key"] for figure in quick_run["figures"]} == EXPECTED_KEYS
+
+
+def test_every_figure_is_a_positive_number(quick_run: dict[str, Any]) -> None:
+    """Every measured value is a finite number above zero."""
+    for figure in quick_run["figures"]:
+        value = figure["value"]
+        assert isinstance(value, (int, float)), figure["key"]
+        assert math.isfinite(value), figure["key"]
+        assert value > 0, figure["key"]
+
+
+def test_a_quick_run_says_it_was_quick(quick_run: dict[str, Any]) -> None:
+    """The results document records its mode, so quick figures are never taken for real."""
+    assert (quick_run["mode"], quick_run["repeat"]) == ("quick", 1)
+
+
+def test_the_docs_table_matches_results_json() -> None:
+    """docs/performance.md shows exactly the table made from benchmarks/results.json."""
+    text = DOC_PATH.read_text(encoding="utf-8")
+    shown = text.split(START_MARKER, 1)[1].split(END_MARKER, 1)[0].strip()
+    assert shown == doc_block(load_results())
+
+
+def test_the_committed_results_come_from_a_full_run() -> None:
+    """benchmarks/results.json holds a full run with every figure."""
+    data = load_results(Path(__file__).resolve().parents[2] / "benchmarks" / "results.json")
+    assert data["mode"] == "full"
+    assert {figure["key"] for figure in data["figures"]} == EXPECTED_KEYS
