@@ -169,13 +169,13 @@ def test_wrongly_typed_body_member_is_invalid_request(protocol: RestJsonProtocol
     assert caught.value.code == "InvalidRequestException"
 
 
-def test_unknown_body_members_are_ignored(protocol: RestJsonProtocol) -> None:
-    """Members the model does not know are dropped, as a newer client might send them."""
+def test_unknown_body_members_are_refused(protocol: RestJsonProtocol) -> None:
+    """Members the model does not know are a 400 naming them, not silently dropped."""
     body = json.dumps({"maxResults": 5, "futureFlag": True}).encode()
-    assert protocol.parse(HttpRequest("POST", "/ListComponents", body=body)) == (
-        "ListComponents",
-        {"maxResults": 5},
-    )
+    with pytest.raises(ProtocolError) as caught:
+        protocol.parse(HttpRequest("POST", "/ListComponents", body=body))
+    assert caught.value.status == 400
+    assert "futureFlag" in str(caught.value)
 
 
 def test_empty_body_means_no_members(protocol: RestJsonProtocol) -> None:

@@ -196,15 +196,15 @@ def test_a_battery_of_malformed_requests_leaves_the_server_serving(
     figures.record("http.server_errors", server_errors)
 
 
-def test_unknown_members_are_ignored(url: str, emulator: Emulator) -> None:
-    """A valid request with extra, unknown members succeeds and stores only known ones."""
+def test_unknown_members_are_a_400_naming_them(url: str, emulator: Emulator) -> None:
+    """A request with members the API does not have is refused, naming them; none is stored."""
     body = _json({**VALID_COMPONENT, "colour": "blue", "Name": "shadow"})
-    status, _, answer = _send(url, Bad("extra", "PUT", "/CreateComponent", 200, None, body))
-    assert status == 200
-    arn = json.loads(answer)["componentBuildVersionArn"]
-    stored = emulator.backend.dispatch("GetComponent", {"componentBuildVersionArn": arn})
-    assert stored["component"]["name"] == "comp-one"
-    assert "colour" not in stored["component"]
+    bad = Bad("extra", "PUT", "/CreateComponent", 400, "InvalidRequestException", body)
+    status, code, answer = _send(url, bad)
+    assert (status, code) == (400, "InvalidRequestException")
+    assert b"Name, colour" in answer
+    assert emulator.backend.dispatch("ListComponents", {})["componentVersionList"] == []
+    assert _valid_call_works(url)
 
 
 def test_garbage_instead_of_http_is_a_400(url: str) -> None:

@@ -313,6 +313,16 @@ class RestJsonProtocol:
                     params[name] = _from_text(member, text, name)
             elif location is None and wire_name in body:
                 params[name] = body[wire_name]
+        in_body = {
+            member.serialization.get("name", name)
+            for name, member in shape.members.items()
+            if member.serialization.get("location") is None
+        }
+        unknown = sorted(set(body) - in_body)
+        if unknown:
+            # As the service does: a member this API version does not have is refused,
+            # not silently dropped (a typo would otherwise go unnoticed).
+            raise ValueError(f"Unknown member(s) in the request body: {', '.join(unknown)}")
         for name, member in shape.members.items():
             if member.serialization.get("location") == "querystring" and member.type_name == "map":
                 rest = {k: v[-1] for k, v in queries.items() if k not in used_query}
