@@ -184,3 +184,12 @@ def test_bad_input_is_refused_before_sending(
     assert str(caught.value).startswith(f"{field}: ")
     assert isinstance(caught.value, ValueError)
     assert emulator.requests == []
+
+
+def test_an_empty_distribution_list_is_refused_before_sending(ib: ImageBuilder) -> None:
+    """distributions=[] (the model sets no minimum) is refused naming the parameter."""
+    with pytest.raises(ValidationError) as caught:
+        ib.distribution_configurations.create(name="nowhere", distributions=[])
+    assert caught.value.field == "distributions"
+    assert ib.emulator is not None
+    assert ib.emulator.requests == []

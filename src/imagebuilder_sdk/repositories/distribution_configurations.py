@@ -51,6 +51,7 @@ class DistributionConfigurations(Repository):
                 "client_token": client_token,
             },
         )
+        _check_distributions(params)
         response = self._caller.call("CreateDistributionConfiguration", **params)
         return self.get(response["distribution_configuration_arn"])
 
@@ -80,6 +81,7 @@ class DistributionConfigurations(Repository):
         if target is None:
             raise ValidationError("arn", "is required: pass the model from `get` or arn=")
         params["distribution_configuration_arn"] = self._arn(target)  # type: ignore[arg-type]
+        _check_distributions(params)
         response = self._caller.call("UpdateDistributionConfiguration", **params)
         return self.get(response["distribution_configuration_arn"])
 
@@ -109,3 +111,10 @@ class DistributionConfigurations(Repository):
             filters={"name": name},
             max_results=page_size,
         )
+
+
+def _check_distributions(params: Mapping[str, object]) -> None:
+    """At least one region: the model sets no minimum, but an empty list distributes nothing."""
+    distributions = params.get("distributions")
+    if isinstance(distributions, Sequence) and len(distributions) == 0:
+        raise ValidationError("distributions", "must name at least one region")
