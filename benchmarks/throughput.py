@@ -9,12 +9,16 @@ the server's threads.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import boto3
 
+from benchmarks._canned import canned_client
 from benchmarks._figures import Figure, Settings, median
 from imagebuilder_sdk.testing import Emulator
 
@@ -24,7 +28,7 @@ __all__ = ["http_figure", "in_process_figure"]
 LIST_PAGE = 10
 
 
-def _calls(client: Any) -> tuple[Callable[[], object], Callable[[], object]]:
+def _calls(client: Any) -> tuple[Callable[[], dict[str, Any]], Callable[[], dict[str, Any]]]:
     """A get call and a list call of Amazon components."""
     listing = client.list_components(owner="Amazon", maxResults=LIST_PAGE)
     arn = listing["componentVersionList"][0]["arn"] + "/1"
@@ -32,16 +36,20 @@ def _calls(client: Any) -> tuple[Callable[[], object], Callable[[], object]]:
     if not found["component"]["arn"].startswith(arn.rsplit("/", 1)[0]):
         raise RuntimeError("the emulator answered for another component")
 
-    def get() -> object:
-        return client.get_component(componentBuildVersionArn=arn)
+    def get() -> dict[str, Any]:
+        answer: dict[str, Any] = client.get_component(componentBuildVersionArn=arn)
+        return answer
 
-    def list_() -> object:
-        return client.list_components(owner="Amazon", maxResults=LIST_PAGE)
+    def list_() -> dict[str, Any]:
+        answer: dict[str, Any] = client.list_components(owner="Amazon", maxResults=LIST_PAGE)
+        return answer
 
     return get, list_
 
 
-def _rates(client: Any, settings: Settings) -> dict[str, float]:
+def _rates(
+    client: Any, settings: Settings, kinds: tuple[str, ...] = ("mixed", "get", "list")
+) -> dict[str, float]:
     """Median calls a second: get and list alternating, and each kind alone."""
     get, list_ = _calls(client)
     calls = max(settings.throughput_calls, 2)
@@ -59,6 +67,8 @@ def _rates(client: Any, settings: Settings) -> dict[str, float]:
 
     rates: dict[str, float] = {}
     for name, run in (("mixed", mixed), ("get", only(get)), ("list", only(list_))):
+        if name not in kinds:
+            continue
         samples = []
         for _ in range(settings.repeat):
             started = time.perf_counter()
@@ -80,11 +90,38 @@ def _figure(key: str, title: str, target: float, rates: dict[str, float]) -> Fig
     )
 
 
+def _body(response: dict[str, Any]) -> bytes:
+    """A parsed response back as a JSON body (its members only)."""
+    members = {k: v for k, v in response.items() if k != "ResponseMetadata"}
+    return json.dumps(members, default=str).encode()
+
+
+def _fixed(body: bytes, _request: Mapping[str, Any]) -> bytes:
+    return body
+
+
+def _botocore_ceiling(client: Any, settings: Settings) -> float:
+    """Calls a second of the same mix answered by canned bodies: botocore's own cost."""
+    get, list_ = _calls(client)
+    bodies = {"GetComponent": _body(get()), "ListComponents": _body(list_())}
+    canned, _ = canned_client(
+        {name: functools.partial(_fixed, body) for name, body in bodies.items()}
+    )
+    return _rates(canned, settings, kinds=("mixed",))["mixed"]
+
+
 def in_process_figure(settings: Settings) -> Figure:
-    """Emulator calls a second through an attached boto3 client."""
+    """Emulator calls a second through an attached boto3 client.
+
+    The detail also gives the rate of the same calls answered by canned bodies: what
+    botocore alone allows on this machine, a ceiling no in-process emulator can pass.
+    """
     emulator = Emulator()
-    rates = _rates(emulator.client(), settings)
-    return _figure("emulator_in_process", "emulator get + list calls, in process", 2000, rates)
+    client = emulator.client()
+    rates = _rates(client, settings)
+    figure = _figure("emulator_in_process", "emulator get + list calls, in process", 2000, rates)
+    ceiling = _botocore_ceiling(client, settings)
+    return dataclasses.replace(figure, detail={**figure.detail, "botocore_only_per_s": ceiling})
 
 
 def http_figure(settings: Settings) -> Figure:
