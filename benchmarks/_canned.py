@@ -55,7 +55,7 @@ def service_model() -> ServiceModel:
     return model
 
 
-def _string(shape: Shape, member: str, wire: bool) -> object:
+def _string(shape: Shape, member: str) -> object:
     if isinstance(shape, StringShape) and shape.enum:
         return shape.enum[0]
     if shape.name == "DateTime":
@@ -73,7 +73,7 @@ def _value(shape: Shape, member: str, wire: bool, depth: int) -> object:
     if isinstance(shape, MapShape):
         return {f"{member}-key-{i}": _value(shape.value, member, wire, depth) for i in range(2)}
     if shape.type_name == "string":
-        return _string(shape, member, wire)
+        return _string(shape, member)
     if shape.type_name == "timestamp":
         return _CREATED.timestamp() if wire else _CREATED
     if shape.type_name in ("integer", "long"):
