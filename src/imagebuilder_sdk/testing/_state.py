@@ -67,11 +67,16 @@ def service_model() -> ServiceModel:
     return botocore.session.get_session().get_service_model("imagebuilder")
 
 
-def project(record: Mapping[str, Any], shape_name: str) -> Record:
-    """The members of `record` that the structure `shape_name` declares, nothing else."""
+@functools.cache
+def _member_names(shape_name: str) -> tuple[str, ...]:
     shape = service_model().shape_for(shape_name)
     assert isinstance(shape, StructureShape)
-    return {key: record[key] for key in shape.members if key in record}
+    return tuple(shape.members)
+
+
+def project(record: Mapping[str, Any], shape_name: str) -> Record:
+    """The members of `record` that the structure `shape_name` declares, nothing else."""
+    return {key: record[key] for key in _member_names(shape_name) if key in record}
 
 
 def iso(moment: datetime) -> str:
