@@ -21,6 +21,7 @@ EXPECTED_KEYS = {
     "get_ratio",
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",
+    "first_use_import_ms",
     "memory_mb",
     "emulator_in_process",
     "emulator_http",
