@@ -22,7 +22,8 @@ from datetime import datetime, timezone
 
 import attrs
 
-from imagebuilder_sdk import ImageBuilder, ImageBuilderError
+from imagebuilder_sdk import ImageBuilder, ImageBuilderError, ResourceType
+from imagebuilder_sdk.arns import wildcard_arn
 from imagebuilder_sdk.models import (
     AmiDistributionConfiguration,
     ComponentConfiguration,
@@ -132,19 +133,35 @@ def run(
         cleanup.add(f"component {component.arn}", lambda: ib.components.delete(component.arn or ""))
         say(f"component       {component.arn}")
 
-        # 2. The newest Amazon Linux 2023 parent image, chosen by a version filter.
-        parent = ib.images.latest(PARENT_IMAGE, "x.x.x", owner="Amazon")
-        if parent is None or parent.arn is None:
-            raise SystemExit(f"no Amazon-managed image named {PARENT_IMAGE} in {region}")
-        say(f"parent image    {parent.arn}")
+        # 2. The newest Amazon Linux 2023 parent image, chosen by a version filter: the
+        #    wildcard ARN names "any version", and the service resolves it to the latest.
+        partition = ib.client.meta.partition
+        parent = wildcard_arn(
+            ResourceType.IMAGE,
+            PARENT_IMAGE,
+            "x.x.x",
+            partition=partition,
+            region=region,
+            owner="aws",
+        )
+        resolved = ib.images.get(parent)
+        say(f"parent image    {parent} (today {resolved.version})")
 
         recipe = ib.image_recipes.create(
             name=f"golden-web-{suffix}",
             semantic_version="1.0.0",
-            parent_image=parent.arn,
+            parent_image=parent,
             components=[
                 ComponentConfiguration(
-                    component_arn=f"arn:aws:imagebuilder:{region}:aws:component/update-linux/x.x.x"
+                    component_arn=str(
+                        wildcard_arn(
+                            ResourceType.COMPONENT,
+                            "update-linux",
+                            partition=partition,
+                            region=region,
+                            owner="aws",
+                        )
+                    )
                 ),
                 ComponentConfiguration(component_arn=component.arn or ""),
             ],
