@@ -93,7 +93,7 @@ def test_component_listing_shows_as_an_html_table(executed: Any) -> None:
 
 def test_dataframe_cells_show_pandas_tables(executed: Any) -> None:
     """The component and image DataFrames display as HTML tables with their rows."""
-    assert "amazon-linux-2-x86" in _html(_cell(executed, "images-frame"))
+    assert "Amazon Linux 2 x86" in _html(_cell(executed, "images-frame"))
     assert "<table" in _html(_cell(executed, "components-frame"))
 
 

@@ -242,14 +242,14 @@ def test_list_images_by_name_keeps_the_latest_version() -> None:
     """byName lists each image name once, at its latest version."""
     listed = Api()("ListImages", owner="Amazon", byName=True)["imageVersionList"]
     versions = {v["name"]: v["version"] for v in listed}
-    assert versions["amazon-linux-2023-x86"] == "2026.10.1"
+    assert versions["Amazon Linux 2023 x86"] == "2026.10.1"
     assert len(listed) == len(versions)
 
 
 def test_list_images_hides_deprecated_unless_asked() -> None:
     """Deprecated Amazon images show only with includeDeprecated."""
     api = Api()
-    name = [{"name": "name", "values": ["amazon-linux-2023-x86"]}]
+    name = [{"name": "name", "values": ["Amazon Linux 2023 x86"]}]
     plain = api("ListImages", owner="Amazon", filters=name)["imageVersionList"]
     every = api("ListImages", owner="Amazon", filters=name, includeDeprecated=True)
     assert "2025.1.0" not in {v["version"] for v in plain}
@@ -261,7 +261,7 @@ def test_list_images_filters_by_platform() -> None:
     listed = Api()(
         "ListImages", owner="Amazon", filters=[{"name": "platform", "values": ["Windows"]}]
     )["imageVersionList"]
-    assert {v["name"] for v in listed} == {"windows-server-2022-english-full-base-x86"}
+    assert {v["name"] for v in listed} == {"Windows Server 2022 English Full Base x86"}
 
 
 def test_list_image_build_versions() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -11,12 +11,12 @@ from botocore import xform_name
 
 from imagebuilder_sdk import models
 from imagebuilder_sdk._caller import Caller
-from imagebuilder_sdk.arns import Arn, ResourceType
+from imagebuilder_sdk.arns import Arn, ResourceType, normalize_name
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.versions import VersionFilter, latest
+from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
 __all__ = ["Repository", "one_recipe", "policy_text"]
 
@@ -143,20 +143,49 @@ class Repository:
 
         return Paginated(fetch)
 
-    def _latest(self, candidates: Paginated[T], version_filter: VersionFilter | str) -> T | None:
-        """The candidate whose ARN carries the greatest version matching the filter."""
+    def _latest(
+        self,
+        listing: Callable[..., Paginated[T]],
+        name: str,
+        version_filter: VersionFilter | str,
+        owner: object,
+    ) -> T | None:
+        """The listed item of `name` whose ARN has the greatest version matching the filter.
+
+        The service's name filter compares display names ("Amazon Linux 2023 x86"); when
+        it finds nothing, the name is also tried as ARNs spell it ("amazon-linux-2023-x86").
+        """
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError("name", "must be a non-empty name", value=name)
         wanted = (
             version_filter
             if isinstance(version_filter, VersionFilter)
             else VersionFilter.parse(version_filter, field="version_filter")
         )
-        by_version = {}
-        for item in candidates:
-            arn = Arn.parse(str(getattr(item, "arn", "")))
-            if arn.version is not None and not isinstance(arn.version, VersionFilter):
-                by_version[arn.version] = item
+        by_version = _by_version(listing(name=name, owner=owner))
+        if not by_version:
+            try:
+                slug = normalize_name(name)
+            except ValidationError:
+                return None
+            items = listing(owner=owner)
+            by_version = _by_version(item for item in items if _arn_name(item) == slug)
         best = latest(by_version, wanted)
         return None if best is None else by_version[best]
+
+
+def _arn_name(item: object) -> str:
+    return Arn.parse(str(getattr(item, "arn", ""))).name
+
+
+def _by_version(items: Iterable[T]) -> dict[SemanticVersion | BuildVersion, T]:
+    """Items by the exact version their ARN carries (wildcard ARNs left out)."""
+    found: dict[SemanticVersion | BuildVersion, T] = {}
+    for item in items:
+        arn = Arn.parse(str(getattr(item, "arn", "")))
+        if arn.version is not None and not isinstance(arn.version, VersionFilter):
+            found[arn.version] = item
+    return found
 
 
 def _filters(values: Mapping[str, object]) -> list[Filter]:

@@ -192,7 +192,7 @@ class Components(Repository):
         Every page is read (pages can come back short) and versions are compared as
         numbers, so ``1.10.0`` beats ``1.9.0``.
         """
-        return self._latest(self.list(name=name, owner=owner), version_filter)
+        return self._latest(self.list, name, version_filter, owner)
 
     def get_policy(self, arn: str | Arn) -> str:
         """The resource policy of a component build version, as JSON text."""

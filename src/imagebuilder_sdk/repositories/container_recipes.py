@@ -124,7 +124,7 @@ class ContainerRecipes(Repository):
         owner: Ownership | str | None = None,
     ) -> ContainerRecipeSummary | None:
         """The greatest version of `name` matching `version_filter`, or None."""
-        return self._latest(self.list(name=name, owner=owner), version_filter)
+        return self._latest(self.list, name, version_filter, owner)
 
     def get_policy(self, arn: str | Arn) -> str:
         """The resource policy of a container recipe, as JSON text."""

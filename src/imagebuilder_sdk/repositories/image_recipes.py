@@ -107,7 +107,7 @@ class ImageRecipes(Repository):
         owner: Ownership | str | None = None,
     ) -> ImageRecipeSummary | None:
         """The greatest version of `name` matching `version_filter`, or None."""
-        return self._latest(self.list(name=name, owner=owner), version_filter)
+        return self._latest(self.list, name, version_filter, owner)
 
     def get_policy(self, arn: str | Arn) -> str:
         """The resource policy of an image recipe, as JSON text."""

@@ -240,7 +240,7 @@ class Images(Repository):
         owner: Ownership | str | None = None,
     ) -> ImageVersion | None:
         """The greatest version of image `name` matching `version_filter`, or None."""
-        return self._latest(self.list(name=name, owner=owner), version_filter)
+        return self._latest(self.list, name, version_filter, owner)
 
     def get_policy(self, arn: str | Arn) -> str:
         """The resource policy of an image, as JSON text."""

@@ -1,8 +1,9 @@
 """The Amazon-owned resources every emulated region starts with.
 
 Managed components (``update-linux``, ``update-windows``, ``reboot-test-linux``,
-``aws-cli-version-2-linux``) and managed parent images (``amazon-linux-2023-x86``,
-``amazon-linux-2-x86``, ``windows-server-2022-english-full-base-x86``), each in a few
+``aws-cli-version-2-linux``) and managed parent images ("Amazon Linux 2023 x86",
+"Amazon Linux 2 x86", "Windows Server 2022 English Full Base x86": display names, as the
+service gives them, under ARNs such as ``image/amazon-linux-2023-x86/...``), each in a few
 versions, owned by ``aws`` as in the real service. They are listed with
 ``owner="Amazon"`` and usable in recipes by ARN or wildcard ARN.
 """
@@ -114,14 +115,14 @@ _COMPONENTS = [
 # name, platform, OS version, build versions (the first one deprecated)
 _IMAGES = [
     (
-        "amazon-linux-2023-x86",
+        "Amazon Linux 2023 x86",
         "Linux",
         "Amazon Linux 2023",
         ["2025.1.0/1", "2026.3.0/1", "2026.3.0/2", "2026.10.1/1"],
     ),
-    ("amazon-linux-2-x86", "Linux", "Amazon Linux 2", ["2025.6.0/1", "2026.9.0/1"]),
+    ("Amazon Linux 2 x86", "Linux", "Amazon Linux 2", ["2025.6.0/1", "2026.9.0/1"]),
     (
-        "windows-server-2022-english-full-base-x86",
+        "Windows Server 2022 English Full Base x86",
         "Windows",
         "Microsoft Windows Server 2022",
         ["2026.1.14/1", "2026.8.12/1", "2026.10.15/1"],
