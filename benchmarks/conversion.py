@@ -16,19 +16,9 @@ from benchmarks._canned import populated
 from benchmarks._figures import Figure, Settings, median
 from imagebuilder_sdk import models
 from imagebuilder_sdk.convert import converter, make_converter
+from tools.generate_models import RESOURCES
 
 __all__ = ["RESOURCES", "conversion_figures"]
-
-#: The model class of each resource the SDK has a repository for.
-RESOURCES = (
-    "Component",
-    "ImageRecipe",
-    "ContainerRecipe",
-    "InfrastructureConfiguration",
-    "DistributionConfiguration",
-    "ImagePipeline",
-    "Image",
-)
 
 
 def _per_call(fn: Callable[[Any], object], argument: object, rounds: int, repeat: int) -> float:

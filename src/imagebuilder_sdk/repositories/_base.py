@@ -22,6 +22,14 @@ __all__ = ["Repository", "one_recipe", "policy_text"]
 
 T = TypeVar("T")
 
+#: Request parameters naming another resource, and the ARN kind each must be.
+_REFERENCE_KINDS = {
+    "infrastructure_configuration_arn": ResourceType.INFRASTRUCTURE_CONFIGURATION,
+    "image_recipe_arn": ResourceType.IMAGE_RECIPE,
+    "container_recipe_arn": ResourceType.CONTAINER_RECIPE,
+    "distribution_configuration_arn": ResourceType.DISTRIBUTION_CONFIGURATION,
+}
+
 #: Model attributes that are outputs only, never sent back in a request.
 _OUTPUT_ONLY = frozenset({"arn", "owner", "date_created", "date_updated", "state"})
 
@@ -66,7 +74,7 @@ class Repository:
 
     def _arn(
         self,
-        value: str | Arn,
+        value: object,
         field: str = "arn",
         expect: ResourceType | Collection[ResourceType] | None = None,
     ) -> str:
@@ -77,6 +85,19 @@ class Repository:
             raise ValidationError(field, "must be a non-empty ARN", value=value)
         Arn.parse(value, field=field, expect=expect or self.resource_type)
         return value
+
+    def _references(self, params: dict[str, object]) -> None:
+        """Check (in place) the ARNs a request gives of the resources it builds on."""
+        for field, kind in _REFERENCE_KINDS.items():
+            value = params.get(field)
+            if value is not None:
+                params[field] = self._arn(value, field, kind)
+
+    def _target(self, params: dict[str, object], field: str) -> None:
+        """Check (in place) the ARN of the resource an update replaces; it is required."""
+        if params.get(field) is None:
+            raise ValidationError("arn", "is required: pass the model from `get` or arn=")
+        params[field] = self._arn(params[field])
 
     def _request(
         self,

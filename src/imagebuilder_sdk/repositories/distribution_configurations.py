@@ -77,10 +77,7 @@ class DistributionConfigurations(Repository):
                 "client_token": client_token,
             },
         )
-        target = params.get("distribution_configuration_arn")
-        if target is None:
-            raise ValidationError("arn", "is required: pass the model from `get` or arn=")
-        params["distribution_configuration_arn"] = self._arn(target)  # type: ignore[arg-type]
+        self._target(params, "distribution_configuration_arn")
         _check_distributions(params)
         response = self._caller.call("UpdateDistributionConfiguration", **params)
         return self.get(response["distribution_configuration_arn"])

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from imagebuilder_sdk._caller import Caller
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
-from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.models import (
     ImagePipeline,
     ImageScanningConfiguration,
@@ -87,7 +86,7 @@ class ImagePipelines(Repository):
             },
         )
         one_recipe(params.get("image_recipe_arn"), params.get("container_recipe_arn"))
-        self._check_references(params)
+        self._references(params)
         response = self._caller.call("CreateImagePipeline", **params)
         return self.get(response["image_pipeline_arn"])
 
@@ -141,25 +140,10 @@ class ImagePipelines(Repository):
                 "client_token": client_token,
             },
         )
-        target = params.get("image_pipeline_arn")
-        if target is None:
-            raise ValidationError("arn", "is required: pass the model from `get` or arn=")
-        params["image_pipeline_arn"] = self._arn(target)  # type: ignore[arg-type]
-        self._check_references(params)
+        self._target(params, "image_pipeline_arn")
+        self._references(params)
         response = self._caller.call("UpdateImagePipeline", **params)
         return self.get(response["image_pipeline_arn"])
-
-    def _check_references(self, params: dict[str, object]) -> None:
-        kinds = {
-            "infrastructure_configuration_arn": ResourceType.INFRASTRUCTURE_CONFIGURATION,
-            "image_recipe_arn": ResourceType.IMAGE_RECIPE,
-            "container_recipe_arn": ResourceType.CONTAINER_RECIPE,
-            "distribution_configuration_arn": ResourceType.DISTRIBUTION_CONFIGURATION,
-        }
-        for field, kind in kinds.items():
-            value = params.get(field)
-            if value is not None:
-                params[field] = self._arn(value, field, kind)  # type: ignore[arg-type]
 
     def get(self, arn: str | Arn) -> ImagePipeline:
         """The pipeline an ARN names."""

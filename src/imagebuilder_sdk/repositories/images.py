@@ -95,29 +95,16 @@ class Images(Repository):
     ) -> ImageBuild:
         """Start building an image from a recipe (image or container) and return its handle."""
         one_recipe(image_recipe_arn, container_recipe_arn)
+        params: dict[str, object] = {
+            "infrastructure_configuration_arn": infrastructure_configuration_arn,
+            "image_recipe_arn": image_recipe_arn,
+            "container_recipe_arn": container_recipe_arn,
+            "distribution_configuration_arn": distribution_configuration_arn,
+        }
+        self._references(params)
         response = self._caller.call(
             "CreateImage",
-            infrastructure_configuration_arn=self._arn(
-                infrastructure_configuration_arn,
-                "infrastructure_configuration_arn",
-                ResourceType.INFRASTRUCTURE_CONFIGURATION,
-            ),
-            # `is None`, not truthiness: an empty string must fail as an empty identifier.
-            image_recipe_arn=None
-            if image_recipe_arn is None
-            else self._arn(image_recipe_arn, "image_recipe_arn", ResourceType.IMAGE_RECIPE),
-            container_recipe_arn=None
-            if container_recipe_arn is None
-            else self._arn(
-                container_recipe_arn, "container_recipe_arn", ResourceType.CONTAINER_RECIPE
-            ),
-            distribution_configuration_arn=None
-            if distribution_configuration_arn is None
-            else self._arn(
-                distribution_configuration_arn,
-                "distribution_configuration_arn",
-                ResourceType.DISTRIBUTION_CONFIGURATION,
-            ),
+            **params,
             image_tests_configuration=image_tests_configuration,
             enhanced_image_metadata_enabled=enhanced_image_metadata_enabled,
             image_scanning_configuration=image_scanning_configuration,

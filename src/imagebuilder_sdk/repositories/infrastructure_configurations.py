@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
-from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.models import (
     InfrastructureConfiguration,
     InfrastructureConfigurationSummary,
@@ -131,10 +130,7 @@ class InfrastructureConfigurations(Repository):
                 "client_token": client_token,
             },
         )
-        target = params.get("infrastructure_configuration_arn")
-        if target is None:
-            raise ValidationError("arn", "is required: pass the model from `get` or arn=")
-        params["infrastructure_configuration_arn"] = self._arn(target)  # type: ignore[arg-type]
+        self._target(params, "infrastructure_configuration_arn")
         response = self._caller.call("UpdateInfrastructureConfiguration", **params)
         return self.get(response["infrastructure_configuration_arn"])
 
