@@ -10,7 +10,14 @@ SDK covers (`OPERATIONS`), leaves out the request/response wrappers, and writes:
 - `src/imagebuilder_sdk/models/_enums.py` and one module per resource family;
 - `src/imagebuilder_sdk/models/__init__.py`, re-exporting them;
 - `src/imagebuilder_sdk/convert/_wire.py`, the table of API member names and date wire
-  forms that only the converter reads.
+  forms that only the converter reads, and the members every answer must contain (from
+  the reviewed table in `tools/guaranteed_members.py`);
+- `src/imagebuilder_sdk/arguments.py`, the typed keyword arguments of the write
+  operations (see `tools/generate_arguments.py`).
+
+A model attribute is Optional unless the reviewed table says the service always sends
+it (for shapes that appear in answers) or botocore's model requires it (for shapes that
+only ever go into requests).
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape
 
 if __package__ in (None, ""):  # run as a script: make `tools` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.generate_arguments import render_arguments
+from tools.guaranteed_members import GUARANTEED
 from tools.model_docs import CLASS_DOCS, MEMBER_DOCS, SHAPE_MEMBER_DOCS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,6 +207,55 @@ def reachable(model: ServiceModel) -> tuple[list[StructureShape], list[StringSha
     )
 
 
+def answer_shapes(model: ServiceModel) -> set[str]:
+    """Names of the structures that appear in answers: reachable from an output shape."""
+    found: set[str] = set()
+
+    def walk(shape: Shape) -> None:
+        if isinstance(shape, StructureShape):
+            if shape.name not in found:
+                found.add(shape.name)
+                for member in shape.members.values():
+                    walk(member)
+        elif isinstance(shape, ListShape):
+            walk(shape.member)
+        elif isinstance(shape, MapShape):
+            walk(shape.value)
+
+    for name in OPERATIONS:
+        output = model.operation_model(name).output_shape
+        if isinstance(output, StructureShape):
+            for member in output.members.values():
+                walk(member)
+    return found
+
+
+def check_guaranteed(model: ServiceModel) -> None:
+    """Refuse a table row that names a shape or member the service model does not have."""
+    for shape_name, members in GUARANTEED.items():
+        try:
+            shape = model.shape_for(shape_name)
+        except Exception:
+            raise SystemExit(f"tools/guaranteed_members.py: no shape {shape_name}") from None
+        assert isinstance(shape, StructureShape)
+        unknown = sorted(set(members) - set(shape.members))
+        if unknown:
+            raise SystemExit(f"tools/guaranteed_members.py: {shape_name} has no {unknown}")
+
+
+def is_required(shape: StructureShape, member: str, answers: set[str]) -> bool:
+    """Whether a model attribute is required (not Optional).
+
+    A shape that appears in answers requires only the members the reviewed table says
+    the service always sends; botocore's `required` flags are not promises about
+    answers. A shape that only ever goes into requests follows botocore's flags, which
+    are the service's rules for what a request must contain.
+    """
+    if shape.name in answers:
+        return member in GUARANTEED.get(shape.name, ())
+    return member in shape.required_members
+
+
 def attribute_name(member: str) -> str:
     """The Python attribute for an API member: botocore's snake case, `_` after keywords."""
     name = xform_name(member)
@@ -265,14 +323,17 @@ def module_of(name: str) -> str:
 
 
 def mixins(shape: StructureShape) -> list[str]:
-    """Typed accessors a class gets for its `arn` and `version` members."""
+    """Typed accessors a class gets for its `arn` and `version` members.
+
+    They are for members every answer carries; a shape whose `arn` or `version` is not
+    in the reviewed table gets none (the accessors would have nothing to parse).
+    """
     bases = []
-    arn = shape.members.get("arn")
-    if arn is not None and arn.type_name == "string":
-        bases.append("HasArn")
-    version = shape.members.get("version")
-    if version is not None and version.type_name == "string":
-        bases.append("HasVersion")
+    for member, base in (("arn", "HasArn"), ("version", "HasVersion")):
+        shape_member = shape.members.get(member)
+        guaranteed = member in GUARANTEED.get(shape.name, ())
+        if shape_member is not None and shape_member.type_name == "string" and guaranteed:
+            bases.append(base)
     return bases
 
 
@@ -319,7 +380,9 @@ def member_doc(shape: StructureShape, member: str) -> str:
     return doc
 
 
-def render_module(module: str, shapes: list[StructureShape], enum_names: set[str]) -> str:
+def render_module(
+    module: str, shapes: list[StructureShape], enum_names: set[str], answers: set[str]
+) -> str:
     local = {s.name for s in shapes}
     needs_datetime = needs_sequence = False
     imports: dict[str, set[str]] = {}
@@ -358,11 +421,10 @@ def render_module(module: str, shapes: list[StructureShape], enum_names: set[str
             f'    """{CLASS_DOCS[shape.name]}"""',
             "",
         ]
-        required = set(shape.required_members)
         for member_name, member in shape.members.items():
             attr = attribute_name(member_name)
             text = annotation(member)
-            if member_name in required:
+            if is_required(shape, member_name, answers):
                 lines.append(f"    {attr}: {text}")
             else:
                 lines.append(f"    {attr}: {text} | None = None")
@@ -395,7 +457,17 @@ def render_init(modules: dict[str, list[StructureShape]], enums: list[StringShap
     return "\n".join(lines)
 
 
-def render_wire(structures: list[StructureShape]) -> str:
+def guaranteed_wire(model: ServiceModel, structures: list[StructureShape]) -> dict[str, list[str]]:
+    """The table's rows for the shapes the SDK uses, operation answers included."""
+    names = {s.name for s in structures}
+    for operation in OPERATIONS:
+        output = model.operation_model(operation).output_shape
+        if output is not None:
+            names.add(output.name)
+    return {name: sorted(GUARANTEED[name]) for name in sorted(names) if GUARANTEED.get(name)}
+
+
+def render_wire(structures: list[StructureShape], guaranteed: dict[str, list[str]]) -> str:
     wire: dict[str, dict[str, str]] = {}
     dates: dict[str, dict[str, str]] = {}
     for shape in structures:
@@ -411,20 +483,30 @@ def render_wire(structures: list[StructureShape]) -> str:
         [
             HEADER,
             '"""API member names and date wire forms of each model class, for the converter."""\n',
-            '__all__ = ["DATE_FIELDS", "WIRE_NAMES"]\n',
+            '__all__ = ["DATE_FIELDS", "GUARANTEED", "WIRE_NAMES"]\n',
             "#: For each model class, its attribute names mapped to the API's member names.",
             f"WIRE_NAMES: dict[str, dict[str, str]] = {wire!r}\n",
             '#: Date attributes by class: "iso" (ISO-8601 string on the wire) or "epoch"',
             "#: (a timestamp botocore parses into a datetime).",
             f"DATE_FIELDS: dict[str, dict[str, str]] = {dates!r}\n",
+            "#: API members every answer carrying a shape includes, by shape (output wrappers",
+            "#: too), from the reviewed table in tools/guaranteed_members.py.",
+            f"GUARANTEED: dict[str, tuple[str, ...]] = {_tuples(guaranteed)}\n",
         ]
     )
+
+
+def _tuples(table: dict[str, list[str]]) -> str:
+    rows = ", ".join(f"{name!r}: {tuple(members)!r}" for name, members in table.items())
+    return "{" + rows + "}"
 
 
 def generate(model: ServiceModel | None = None) -> dict[Path, str]:
     """Every generated file, by path, formatted as committed."""
     model = model or load_model()
+    check_guaranteed(model)
     structures, enums = reachable(model)
+    answers = answer_shapes(model)
     enum_names = {e.name for e in enums}
     modules: dict[str, list[StructureShape]] = {}
     for shape in structures:
@@ -432,10 +514,15 @@ def generate(model: ServiceModel | None = None) -> dict[Path, str]:
     files: dict[Path, str] = {
         PACKAGE / "models" / "_enums.py": render_enums(enums),
         PACKAGE / "models" / "__init__.py": render_init(modules, enums),
-        PACKAGE / "convert" / "_wire.py": render_wire(structures),
+        PACKAGE / "arguments.py": render_arguments(model, HEADER),
+        PACKAGE / "convert" / "_wire.py": render_wire(
+            structures, guaranteed_wire(model, structures)
+        ),
     }
     for module, shapes in modules.items():
-        files[PACKAGE / "models" / f"{module}.py"] = render_module(module, shapes, enum_names)
+        files[PACKAGE / "models" / f"{module}.py"] = render_module(
+            module, shapes, enum_names, answers
+        )
     return {path: _format(path, text) for path, text in files.items()}
 
 

@@ -9,9 +9,11 @@ from typing import Any
 from botocore import xform_name
 from botocore.model import OperationModel
 
+from imagebuilder_sdk._answers import missing_member
 from imagebuilder_sdk._translate import translate
 from imagebuilder_sdk._validation import check_request
 from imagebuilder_sdk.convert import request_params, response_members
+from imagebuilder_sdk.errors import IncompleteResponseError
 from imagebuilder_sdk.idempotency import resolve_client_token
 from imagebuilder_sdk.retry import RetryPolicy
 
@@ -71,6 +73,20 @@ class Caller:
                 if translated is None:
                     raise
                 raise translated from error
+            # Inside the attempt, so an answer cut short on the way is asked for again
+            # (with the same token) rather than taken for a success with nothing in it.
+            missing = missing_member(model, result)
+            if missing is not None:
+                metadata = result.get("ResponseMetadata") or {}
+                shape, member, path = missing
+                raise IncompleteResponseError(
+                    operation=operation,
+                    shape=shape,
+                    member=member,
+                    path=path,
+                    request_id=metadata.get("RequestId") or None,
+                    status_code=metadata.get("HTTPStatusCode"),
+                )
             return result
 
         response = self.retry.call(attempt, operation=operation)

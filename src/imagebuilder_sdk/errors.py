@@ -6,12 +6,14 @@ returns are `ApiError`s, one class per error code of the service model (the code
 
     ImageBuilderError
     ├── ValidationError (ValueError)            bad input caught before any request
+    ├── StructureError (ValueError)             a dict that cannot become the model asked for
     ├── ConnectionFailedError (ConnectionError)  no answer from the endpoint
     ├── WaitError                               waiting for an image build ended badly
     │   ├── ImageBuildFailedError               the build reached FAILED
     │   ├── ImageBuildCancelledError            the build reached CANCELLED
     │   └── WaitTimeoutError (TimeoutError)     the build was still running at the deadline
     └── ApiError                                the service answered with an error
+        ├── IncompleteResponseError             an answer lacked what it always has; retried
         ├── ThrottlingError                     retried by RetryPolicy
         │   ├── CallRateLimitExceededError
         │   └── TooManyRequestsError
@@ -61,6 +63,7 @@ __all__ = [
     "ImageBuildCancelledError",
     "ImageBuildFailedError",
     "ImageBuilderError",
+    "IncompleteResponseError",
     "InvalidInputError",
     "InvalidPaginationTokenError",
     "InvalidParameterCombinationError",
@@ -77,6 +80,7 @@ __all__ = [
     "ServiceError",
     "ServiceQuotaExceededError",
     "ServiceUnavailableError",
+    "StructureError",
     "ThrottlingError",
     "TooManyRequestsError",
     "ValidationError",
@@ -114,6 +118,21 @@ class ValidationError(ImageBuilderError, ValueError):
         if self.problems:
             message += "".join(f"\n  - {p}" for p in self.problems)
         super().__init__(message)
+
+
+class StructureError(ImageBuilderError, ValueError):
+    """A dict could not be turned into the model asked for.
+
+    `shape` is the model class's name, `member` the API member that is missing or of the
+    wrong kind (empty when the whole value is), `reason` what was wrong.
+    """
+
+    def __init__(self, shape: str, member: str, reason: str) -> None:
+        self.shape = shape
+        self.member = member
+        self.reason = reason
+        where = f"{shape}.{member}" if member else shape
+        super().__init__(f"cannot build {where}: {reason}")
 
 
 class ConnectionFailedError(ImageBuilderError, ConnectionError):
@@ -172,6 +191,40 @@ class ApiError(ImageBuilderError):
         if details:
             parts.append(f"({', '.join(details)})")
         return " ".join(parts)
+
+
+class IncompleteResponseError(ApiError):
+    """An answer lacked a member the service always sends (cut short or garbled on the way).
+
+    `shape` and `member` name what was missing and `path` where in the answer. The
+    retry policy sends the request again (with the same client token), so this is
+    raised only when every attempt's answer was incomplete.
+    """
+
+    def __init__(
+        self,
+        *,
+        operation: str,
+        shape: str,
+        member: str,
+        path: str,
+        request_id: str | None = None,
+        status_code: int | None = None,
+        attempts: int = 1,
+    ) -> None:
+        self.shape = shape
+        self.member = member
+        self.path = path
+        what = f"{shape}.{member}" if member else f"a {shape} value"
+        at = f" at {path}" if path else ""
+        super().__init__(
+            f"the answer lacks {what}{at}, which the service always sends",
+            code="IncompleteResponse",
+            operation=operation,
+            request_id=request_id,
+            status_code=status_code,
+            attempts=attempts,
+        )
 
 
 class ThrottlingError(ApiError):

@@ -2,8 +2,9 @@
 
 Only failures that a later attempt can fix are retried: throttling
 (`CallRateLimitExceededException`, `TooManyRequestsException`, `ThrottlingException`),
-`ServiceUnavailableException` and other 5xx answers, and connections that failed or
-dropped. Everything else is raised at once.
+`ServiceUnavailableException` and other 5xx answers, connections that failed or
+dropped, and answers that lack what the service always sends (cut short or garbled on
+the way: `IncompleteResponseError`). Everything else is raised at once.
 
 `sleep`, `clock` and `random` are injected, so tests can record the delays instead of
 waiting, and the emulator's virtual clock can drive both retries and waits::
@@ -30,6 +31,7 @@ from imagebuilder_sdk.errors import (
     ApiError,
     ConnectionFailedError,
     ImageBuilderError,
+    IncompleteResponseError,
     ServerError,
     ThrottlingError,
     ValidationError,
@@ -54,7 +56,9 @@ def is_retryable(error: BaseException) -> bool:
     >>> is_retryable(ResourceNotFoundError("no such component"))
     False
     """
-    if isinstance(error, (ThrottlingError, ServerError, ConnectionFailedError)):
+    if isinstance(
+        error, (ThrottlingError, ServerError, ConnectionFailedError, IncompleteResponseError)
+    ):
         return True
     return (
         isinstance(error, ApiError) and error.status_code is not None and error.status_code >= 500

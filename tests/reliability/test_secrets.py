@@ -73,7 +73,7 @@ def _workload(ib: ImageBuilder, emulator: Emulator) -> list[str]:
     failing: list[Callable[[], object]] = [
         lambda: ib.components.get(MISSING),
         lambda: build.component("secret-check"),  # already exists
-        lambda: ib.components.create(name="x", semantic_version="1.0.0"),  # refused
+        lambda: ib.components.create(name="x", semantic_version="1.0.0"),  # type: ignore[call-overload]
     ]
     emulator.faults.throttle("ListImages", times=None)
     failing.append(lambda: list(ib.images.list()))  # throttled past the budget

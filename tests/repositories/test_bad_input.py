@@ -30,7 +30,7 @@ def _component(**changes: object) -> Call:
         "data": DOCUMENT,
         **changes,
     }
-    return lambda ib: ib.components.create(**options)  # type: ignore[arg-type]
+    return lambda ib: ib.components.create(**options)  # type: ignore[call-overload]
 
 
 def _recipe(**changes: object) -> Call:
@@ -41,7 +41,7 @@ def _recipe(**changes: object) -> Call:
         "components": [ComponentConfiguration(component_arn=COMPONENT)],
         **changes,
     }
-    return lambda ib: ib.image_recipes.create(**options)  # type: ignore[arg-type]
+    return lambda ib: ib.image_recipes.create(**options)  # type: ignore[call-overload]
 
 
 #: (call, the parameter the error names, words of the rule it states)
@@ -143,7 +143,7 @@ CASES: dict[str, tuple[Call, str, str]] = {
         "1 to 64 characters",
     ),
     "infra-profile-missing": (
-        lambda ib: ib.infrastructure_configurations.create(name="infra"),
+        lambda ib: ib.infrastructure_configurations.create(name="infra"),  # type: ignore[call-overload]
         "instance_profile_name",
         "is required",
     ),

@@ -57,7 +57,7 @@ def test_infrastructure_update_by_keywords(
 def test_infrastructure_update_needs_an_arn(ib: ImageBuilder, emulator: Emulator) -> None:
     """update() with neither a model nor arn= raises ValidationError on `arn`."""
     with pytest.raises(ValidationError) as caught:
-        ib.infrastructure_configurations.update(instance_profile_name="p")
+        ib.infrastructure_configurations.update(instance_profile_name="p")  # type: ignore[call-overload]
     assert caught.value.field == "arn"
     assert emulator.requests == []
 
@@ -104,7 +104,9 @@ def test_distribution_update_from_an_evolved_model(
 def test_distribution_update_needs_an_arn(ib: ImageBuilder, emulator: Emulator) -> None:
     """update() without a model or arn= raises ValidationError on `arn`."""
     with pytest.raises(ValidationError) as caught:
-        ib.distribution_configurations.update(distributions=[Distribution(region="us-east-1")])
+        ib.distribution_configurations.update(  # type: ignore[call-overload]
+            distributions=[Distribution(region="us-east-1")]
+        )
     assert caught.value.field == "arn"
     assert emulator.requests == []
 

@@ -153,11 +153,15 @@ def test_response_members_come_back_in_snake_case(rig: Rig) -> None:
 
 
 def test_a_token_is_minted_for_operations_that_take_one(rig: Rig) -> None:
-    """CreateComponent gets a 36-character token; GetComponent gets none."""
+    """CreateComponent gets a 36-character token; DeleteComponent (which takes none) gets none."""
     _created(rig.stub)
-    rig.stub.add_response("get_component", {}, {"componentBuildVersionArn": COMPONENT})
+    rig.stub.add_response(
+        "delete_component",
+        {"componentBuildVersionArn": COMPONENT},
+        {"componentBuildVersionArn": COMPONENT},
+    )
     _create(rig.caller)
-    rig.caller.call("GetComponent", component_build_version_arn=COMPONENT)
+    rig.caller.call("DeleteComponent", component_build_version_arn=COMPONENT)
     assert len(rig.sent[0]["clientToken"]) == 36
     assert "clientToken" not in rig.sent[1]
 

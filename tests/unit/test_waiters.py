@@ -88,7 +88,7 @@ def test_a_cancelled_build_raises(ib: ImageBuilder) -> None:
     with pytest.raises(ImageBuildCancelledError):
         build.wait(poll_interval=5, on_progress=cancel_when_building)
     assert build.refresh().state is not None
-    assert build.refresh().state.status is ImageStatus.CANCELLED  # type: ignore[union-attr]
+    assert build.refresh().state.status is ImageStatus.CANCELLED
 
 
 def test_the_timeout_raises_with_the_last_state_seen(ib: ImageBuilder) -> None:

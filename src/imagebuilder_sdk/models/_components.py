@@ -38,9 +38,9 @@ class ComponentState(Model):
 class ComponentParameterDetail(Model):
     """A parameter a component document declares."""
 
-    name: str
+    name: str | None = None
     """The parameter's name."""
-    type: str
+    type: str | None = None
     """The parameter's type (``string``)."""
     default_value: Sequence[str] | None = None
     """The value used when none is given."""
@@ -52,9 +52,9 @@ class ComponentParameterDetail(Model):
 class ProductCodeListItem(Model):
     """A marketplace product code attached to a component."""
 
-    product_code_id: str
+    product_code_id: str | None = None
     """The product code."""
-    product_code_type: ProductCodeType
+    product_code_type: ProductCodeType | None = None
     """The kind of product code."""
 
 
@@ -62,19 +62,19 @@ class ProductCodeListItem(Model):
 class Component(Model, HasArn, HasVersion):
     """A build or test component: a versioned component document plus its metadata."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
     description: str | None = None
     """Free text describing the resource."""
     change_description: str | None = None
     """What changed in this version."""
-    type: ComponentType | None = None
+    type: ComponentType
     """The kind of resource."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     supported_os_versions: Sequence[str] | None = None
     """Operating system versions it supports."""
@@ -82,7 +82,7 @@ class Component(Model, HasArn, HasVersion):
     """Its current state."""
     parameters: Sequence[ComponentParameterDetail] | None = None
     """Parameters and their values."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
     data: str | None = None
     """The component document (YAML)."""
@@ -90,7 +90,7 @@ class Component(Model, HasArn, HasVersion):
     """The KMS key used for encryption."""
     encrypted: bool | None = None
     """Whether it is encrypted."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""
@@ -106,9 +106,9 @@ class Component(Model, HasArn, HasVersion):
 class ComponentParameter(Model):
     """A value given to one parameter of a component."""
 
-    name: str
+    name: str | None = None
     """The parameter's name."""
-    value: Sequence[str]
+    value: Sequence[str] | None = None
     """The values given."""
 
 
@@ -126,27 +126,27 @@ class ComponentConfiguration(Model):
 class ComponentSummary(Model, HasArn, HasVersion):
     """One component version as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     supported_os_versions: Sequence[str] | None = None
     """Operating system versions it supports."""
     state: ComponentState | None = None
     """Its current state."""
-    type: ComponentType | None = None
+    type: ComponentType
     """The kind of resource."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
     description: str | None = None
     """Free text describing the resource."""
     change_description: str | None = None
     """What changed in this version."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""
@@ -160,23 +160,23 @@ class ComponentSummary(Model, HasArn, HasVersion):
 class ComponentVersion(Model, HasArn, HasVersion):
     """One version of a component, as listed by name."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
     description: str | None = None
     """Free text describing the resource."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     supported_os_versions: Sequence[str] | None = None
     """Operating system versions it supports."""
-    type: ComponentType | None = None
+    type: ComponentType
     """The kind of resource."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     status: ComponentStatus | None = None
     """Its current status."""

@@ -69,7 +69,7 @@ class ContainerDistributionConfiguration(Model):
     """Free text describing the resource."""
     container_tags: Sequence[str] | None = None
     """Tags of the container images."""
-    target_repository: TargetContainerRepository
+    target_repository: TargetContainerRepository | None = None
     """The repository that receives container images."""
 
 
@@ -77,7 +77,7 @@ class ContainerDistributionConfiguration(Model):
 class LaunchTemplateConfiguration(Model):
     """A launch template to update with the new AMI."""
 
-    launch_template_id: str
+    launch_template_id: str | None = None
     """The launch template id."""
     account_id: str | None = None
     """The AWS account id."""
@@ -89,11 +89,11 @@ class LaunchTemplateConfiguration(Model):
 class S3ExportConfiguration(Model):
     """Export of the output AMI to S3 as a disk image."""
 
-    role_name: str
+    role_name: str | None = None
     """The IAM role used for the export."""
-    disk_image_format: DiskImageFormat
+    disk_image_format: DiskImageFormat | None = None
     """The disk image format."""
-    s3_bucket: str
+    s3_bucket: str | None = None
     """The S3 bucket."""
     s3_prefix: str | None = None
     """The S3 key prefix."""
@@ -123,7 +123,7 @@ class FastLaunchLaunchTemplateSpecification(Model):
 class FastLaunchConfiguration(Model):
     """Windows fast-launch settings for the output AMI."""
 
-    enabled: bool
+    enabled: bool | None = None
     """Whether it is enabled."""
     snapshot_configuration: FastLaunchSnapshotConfiguration | None = None
     """Snapshot settings."""
@@ -141,7 +141,7 @@ class SsmParameterConfiguration(Model):
 
     ami_account_id: str | None = None
     """The account that owns the AMI."""
-    parameter_name: str
+    parameter_name: str | None = None
     """The SSM parameter's name."""
     data_type: SsmParameterDataType | None = None
     """The SSM parameter's data type."""
@@ -173,17 +173,17 @@ class Distribution(Model):
 class DistributionConfiguration(Model, HasArn):
     """Where finished images go: per-region AMI and container settings."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    distributions: Sequence[Distribution] | None = None
+    distributions: Sequence[Distribution]
     """Per-region distribution settings."""
-    timeout_minutes: int
+    timeout_minutes: int | None = None
     """Timeout in minutes."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     date_updated: datetime | None = None
     """When it was last changed."""
@@ -195,13 +195,13 @@ class DistributionConfiguration(Model, HasArn):
 class DistributionConfigurationSummary(Model, HasArn):
     """One distribution configuration as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     date_updated: datetime | None = None
     """When it was last changed."""

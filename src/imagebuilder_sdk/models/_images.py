@@ -114,7 +114,7 @@ class ImageFailureContext(Model):
 class ImageState(Model):
     """The status of an image build, with the reason when it failed."""
 
-    status: ImageStatus | None = None
+    status: ImageStatus
     """Its current status."""
     reason: str | None = None
     """Why it is in this state."""
@@ -126,11 +126,11 @@ class ImageState(Model):
 class Ami(Model):
     """An AMI produced by a build, in one region."""
 
-    region: str | None = None
+    region: str
     """The AWS region."""
-    image: str | None = None
+    image: str
     """The AMI id or image reference."""
-    name: str | None = None
+    name: str
     """The AMI's name."""
     description: str | None = None
     """Free text describing the resource."""
@@ -182,21 +182,21 @@ class ImageLoggingConfiguration(Model):
 class Image(Model, HasArn, HasVersion):
     """One build of an image: its state, the inputs it was built from, and its outputs."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
     type: ImageType | None = None
     """The kind of resource."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    version: str | None = None
+    version: str
     """The version, with the build number (``1.0.0/3``)."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     enhanced_image_metadata_enabled: bool | None = None
     """Whether extra OS and package metadata is collected."""
     os_version: str | None = None
     """The operating system version."""
-    state: ImageState | None = None
+    state: ImageState
     """Its current state."""
     image_recipe: ImageRecipe | None = None
     """The image recipe the image was built from."""
@@ -212,7 +212,7 @@ class Image(Model, HasArn, HasVersion):
     """How the image was distributed."""
     image_tests_configuration: ImageTestsConfiguration | None = None
     """Image test settings."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     output_resources: OutputResources | None = None
     """What the build produced."""
@@ -242,9 +242,9 @@ class Image(Model, HasArn, HasVersion):
 class ImagePackage(Model):
     """A software package installed on an image."""
 
-    package_name: str | None = None
+    package_name: str
     """The package's name."""
-    package_version: str | None = None
+    package_version: str
     """The package's version."""
 
 
@@ -252,25 +252,25 @@ class ImagePackage(Model):
 class ImageSummary(Model, HasArn, HasVersion):
     """One image build as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     type: ImageType | None = None
     """The kind of resource."""
-    version: str | None = None
+    version: str
     """The version, with the build number (``1.0.0/3``)."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     os_version: str | None = None
     """The operating system version."""
-    state: ImageState | None = None
+    state: ImageState
     """Its current state."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
-    output_resources: OutputResources | None = None
+    output_resources: OutputResources
     """What the build produced."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""
@@ -290,21 +290,21 @@ class ImageSummary(Model, HasArn, HasVersion):
 class ImageVersion(Model, HasArn, HasVersion):
     """One version of an image, as listed by name."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     type: ImageType | None = None
     """The kind of resource."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     os_version: str | None = None
     """The operating system version."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     build_type: BuildType | None = None
     """What started the build."""
@@ -316,11 +316,11 @@ class ImageVersion(Model, HasArn, HasVersion):
 class LatestVersionReferences(Model):
     """ARNs of the latest versions of a resource, by level."""
 
-    latest_version_arn: str | None = None
+    latest_version_arn: str
     """ARN of the latest version."""
-    latest_major_version_arn: str | None = None
+    latest_major_version_arn: str
     """ARN of the latest version with the same major."""
-    latest_minor_version_arn: str | None = None
+    latest_minor_version_arn: str
     """ARN of the latest version with the same minor."""
-    latest_patch_version_arn: str | None = None
+    latest_patch_version_arn: str
     """ARN of the latest version with the same patch."""

@@ -28,7 +28,7 @@ __all__ = [
 class AutoScalingGroupConfiguration(Model):
     """The Auto Scaling group that lends build instances."""
 
-    name: str
+    name: str | None = None
     """The resource's name."""
     capacity_wait_timeout_seconds: int | None = None
     """How long to wait for capacity, in seconds."""
@@ -80,7 +80,7 @@ class Placement(Model):
 class ParentInstanceConfiguration(Model):
     """Builds on instances taken from an Auto Scaling group."""
 
-    auto_scaling_group: AutoScalingGroupConfiguration
+    auto_scaling_group: AutoScalingGroupConfiguration | None = None
     """The Auto Scaling group."""
 
 
@@ -88,15 +88,15 @@ class ParentInstanceConfiguration(Model):
 class InfrastructureConfiguration(Model, HasArn):
     """Where builds run: instance types, profile, network and logging."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
     instance_types: Sequence[str] | None = None
     """Instance types to build on, in order of preference."""
-    instance_profile_name: str | None = None
+    instance_profile_name: str
     """The instance profile of the build instance."""
     security_group_ids: Sequence[str] | None = None
     """Security groups of the build instance."""
@@ -110,7 +110,7 @@ class InfrastructureConfiguration(Model, HasArn):
     """Whether a failed build's instance is terminated."""
     sns_topic_arn: str | None = None
     """An SNS topic that receives build notifications."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     date_updated: datetime | None = None
     """When it was last changed."""
@@ -132,13 +132,13 @@ class InfrastructureConfiguration(Model, HasArn):
 class InfrastructureConfigurationSummary(Model, HasArn):
     """One infrastructure configuration as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     date_updated: datetime | None = None
     """When it was last changed."""

@@ -38,7 +38,7 @@ __all__ = [
 class AutoDisablePolicy(Model):
     """Disables a pipeline after repeated failures."""
 
-    failure_count: int
+    failure_count: int | None = None
     """Consecutive failures that disable the pipeline."""
 
 
@@ -80,7 +80,7 @@ class Schedule(Model):
 class ScanResultCondition(Model):
     """Which scan findings make a build fail."""
 
-    maximum_severity_label: MaximumSeverityLabel
+    maximum_severity_label: MaximumSeverityLabel | None = None
     """The highest severity that is tolerated."""
     fix_available: bool | None = None
     """Whether only findings with a fix count."""
@@ -104,9 +104,9 @@ class ImageScanningConfiguration(Model):
 class WorkflowParameter(Model):
     """A value given to one parameter of a workflow."""
 
-    name: str
+    name: str | None = None
     """The parameter's name."""
-    value: Sequence[str]
+    value: Sequence[str] | None = None
     """The values given."""
 
 
@@ -114,7 +114,7 @@ class WorkflowParameter(Model):
 class WorkflowConfiguration(Model):
     """A workflow that runs as part of a build, with its parameters."""
 
-    workflow_arn: str
+    workflow_arn: str | None = None
     """ARN of the workflow."""
     parameters: Sequence[WorkflowParameter] | None = None
     """Parameters and their values."""
@@ -138,13 +138,13 @@ class PipelineLoggingConfiguration(Model):
 class ImagePipeline(Model, HasArn):
     """A recipe, infrastructure and distribution wired together, run on a schedule."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     enhanced_image_metadata_enabled: bool | None = None
     """Whether extra OS and package metadata is collected."""
@@ -152,7 +152,7 @@ class ImagePipeline(Model, HasArn):
     """ARN of the image recipe."""
     container_recipe_arn: str | None = None
     """ARN of the container recipe."""
-    infrastructure_configuration_arn: str | None = None
+    infrastructure_configuration_arn: str
     """ARN of the infrastructure configuration."""
     distribution_configuration_arn: str | None = None
     """ARN of the distribution configuration."""
@@ -160,9 +160,9 @@ class ImagePipeline(Model, HasArn):
     """Image test settings."""
     schedule: Schedule | None = None
     """When the pipeline runs."""
-    status: PipelineStatus | None = None
+    status: PipelineStatus
     """Its current status."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     date_updated: datetime | None = None
     """When it was last changed."""

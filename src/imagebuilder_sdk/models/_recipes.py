@@ -111,21 +111,21 @@ class TargetContainerRepository(Model):
 class ContainerRecipe(Model, HasArn, HasVersion):
     """How to build a container image: a parent image, components and a Dockerfile."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    container_type: ContainerType | None = None
+    container_type: ContainerType
     """The kind of container built."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
-    components: Sequence[ComponentConfiguration] | None = None
+    components: Sequence[ComponentConfiguration]
     """Components applied in order."""
     instance_configuration: InstanceConfiguration | None = None
     """The instance the build runs on."""
@@ -135,15 +135,15 @@ class ContainerRecipe(Model, HasArn, HasVersion):
     """The KMS key used for encryption."""
     encrypted: bool | None = None
     """Whether it is encrypted."""
-    parent_image: str | None = None
+    parent_image: str
     """The base image (an image ARN, wildcard ARN or AMI id)."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""
     working_directory: str | None = None
     """The working directory during the build."""
-    target_repository: TargetContainerRepository | None = None
+    target_repository: TargetContainerRepository
     """The repository that receives container images."""
 
 
@@ -151,19 +151,19 @@ class ContainerRecipe(Model, HasArn, HasVersion):
 class ContainerRecipeSummary(Model, HasArn):
     """One container recipe as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    container_type: ContainerType | None = None
+    container_type: ContainerType
     """The kind of container built."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    parent_image: str | None = None
+    parent_image: str
     """The base image (an image ARN, wildcard ARN or AMI id)."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     instance_image: str | None = None
     """The AMI of the build instance."""
@@ -175,27 +175,27 @@ class ContainerRecipeSummary(Model, HasArn):
 class ImageRecipe(Model, HasArn, HasVersion):
     """How to build an AMI: a parent image, components in order, and disks."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
     type: ImageType | None = None
     """The kind of resource."""
-    name: str | None = None
+    name: str
     """The resource's name."""
     description: str | None = None
     """Free text describing the resource."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
     owner: str | None = None
     """The account (or ``Amazon``) that owns it."""
-    version: str | None = None
+    version: str
     """The semantic version (``major.minor.patch``)."""
-    components: Sequence[ComponentConfiguration] | None = None
+    components: Sequence[ComponentConfiguration]
     """Components applied in order."""
-    parent_image: str | None = None
+    parent_image: str
     """The base image (an image ARN, wildcard ARN or AMI id)."""
     block_device_mappings: Sequence[InstanceBlockDeviceMapping] | None = None
     """Block devices of the build instance."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""
@@ -213,17 +213,17 @@ class ImageRecipe(Model, HasArn, HasVersion):
 class ImageRecipeSummary(Model, HasArn):
     """One image recipe as a listing shows it."""
 
-    arn: str | None = None
+    arn: str
     """The resource's ARN, assigned by the service."""
-    name: str | None = None
+    name: str
     """The resource's name."""
-    platform: Platform | None = None
+    platform: Platform
     """The operating system family it is for."""
-    owner: str | None = None
+    owner: str
     """The account (or ``Amazon``) that owns it."""
-    parent_image: str | None = None
+    parent_image: str
     """The base image (an image ARN, wildcard ARN or AMI id)."""
-    date_created: datetime | None = None
+    date_created: datetime
     """When it was created."""
     tags: dict[str, str] | None = None
     """Tags on the resource."""

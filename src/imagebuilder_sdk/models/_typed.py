@@ -20,42 +20,43 @@ class HasArn:
     """Adds `parsed_arn` and `build_version` to models with an `arn` member."""
 
     __slots__ = ()
-    arn: str | None
+    arn: str
 
     @property
-    def parsed_arn(self) -> Arn | None:
+    def parsed_arn(self) -> Arn:
         """The `arn` split into partition, region, owner, type, name and version."""
         from imagebuilder_sdk.arns import Arn  # imported on use: keeps `import` fast
 
-        return None if self.arn is None else Arn.parse(self.arn)
+        return Arn.parse(self.arn)
 
     @property
     def build_version(self) -> BuildVersion | None:
         """The build version the `arn` names (``1.0.0/3``), when it names one."""
         from imagebuilder_sdk.versions import BuildVersion
 
-        parsed = self.parsed_arn
-        if parsed is not None and isinstance(parsed.version, BuildVersion):
-            return parsed.version
-        return None
+        version = self.parsed_arn.version
+        return version if isinstance(version, BuildVersion) else None
 
 
 class HasVersion:
     """Adds `semantic_version` to models with a `version` member."""
 
     __slots__ = ()
-    version: str | None
+    version: str
 
     @property
-    def semantic_version(self) -> SemanticVersion | None:
-        """The `version` as a `SemanticVersion` (the build number, if any, dropped)."""
+    def semantic_version(self) -> SemanticVersion:
+        """The `version` as a `SemanticVersion` (the build number, if any, dropped).
+
+        Raises `StructureError` if the version is a filter such as ``1.x.x``, which
+        no answer carries where a version is read.
+        """
+        from imagebuilder_sdk.errors import StructureError
         from imagebuilder_sdk.versions import BuildVersion, VersionFilter, parse_version
 
-        if self.version is None:
-            return None
         parsed = parse_version(self.version)
         if isinstance(parsed, BuildVersion):
             return parsed.semantic_version
         if isinstance(parsed, VersionFilter):
-            return None
+            raise StructureError(type(self).__name__, "version", f"{self.version!r} is a filter")
         return parsed

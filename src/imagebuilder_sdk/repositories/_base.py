@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ from botocore import xform_name
 
 from imagebuilder_sdk import models
 from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk.arguments import ARGUMENT_DOCS, KEYWORD_RENAMES
 from imagebuilder_sdk.arns import Arn, ResourceType, normalize_name
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.errors import ValidationError
@@ -18,9 +20,26 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
-__all__ = ["Repository", "one_recipe", "policy_text"]
+__all__ = ["Repository", "one_recipe", "policy_text", "takes"]
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def takes(operation: str) -> Callable[[F], F]:
+    """Add the generated keyword list of `operation` to a method's docstring.
+
+    The keywords are typed by `imagebuilder_sdk.arguments`; this makes them visible in
+    `help()` and pydoc too, each with what it means.
+    """
+
+    def decorate(method: F) -> F:
+        own = inspect.cleandoc(method.__doc__ or "")
+        method.__doc__ = f"{own}\n\n{ARGUMENT_DOCS[operation]}\n"
+        return method
+
+    return decorate
+
 
 #: Request parameters naming another resource, and the ARN kind each must be.
 _REFERENCE_KINDS = {
@@ -130,9 +149,10 @@ class Repository:
                 value = getattr(model, field.name)
                 if target in accepted and value is not None:
                     params[target] = value
+        renamed = KEYWORD_RENAMES.get(operation, {})
         for key, value in keywords.items():
             if value is not None:
-                params[key] = value
+                params[renamed.get(key, key)] = value
         return params
 
     def _list(

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, overload
 
+from typing_extensions import Unpack
+
+from imagebuilder_sdk.arguments import (
+    CreateComponentArguments,
+    CreateComponentOverrides,
+    ImportComponentArguments,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.errors import ValidationError
@@ -19,11 +26,11 @@ from imagebuilder_sdk.models import (
     Platform,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, policy_text
-from imagebuilder_sdk.versions import SemanticVersion, VersionFilter
+from imagebuilder_sdk.repositories._base import Repository, policy_text, takes
+from imagebuilder_sdk.versions import VersionFilter
 
 if TYPE_CHECKING:
-    from imagebuilder_sdk.documents import ComponentDocument
+    pass
 
 __all__ = ["Components"]
 
@@ -39,23 +46,27 @@ class Components(Repository):
     resource_type = ResourceType.COMPONENT
     model_argument = "component"
 
+    @overload
+    def create(
+        self,
+        component: Component,
+        /,
+        *,
+        validate_document: bool = ...,
+        **overrides: Unpack[CreateComponentOverrides],
+    ) -> Component: ...
+    @overload
+    def create(
+        self, /, *, validate_document: bool = ..., **arguments: Unpack[CreateComponentArguments]
+    ) -> Component: ...
+    @takes("CreateComponent")
     def create(
         self,
         component: Component | None = None,
         /,
         *,
-        name: str | None = None,
-        semantic_version: str | SemanticVersion | None = None,
-        platform: Platform | str | None = None,
-        data: str | ComponentDocument | None = None,
-        uri: str | None = None,
-        description: str | None = None,
-        change_description: str | None = None,
-        supported_os_versions: Sequence[str] | None = None,
-        kms_key_id: str | None = None,
-        tags: Mapping[str, str] | None = None,
         validate_document: bool = True,
-        client_token: str | None = None,
+        **arguments: Any,
     ) -> Component:
         """Create a component version and return it as the service stored it.
 
@@ -64,24 +75,7 @@ class Components(Repository):
         `ComponentDocument`; it is checked before sending unless `validate_document`
         is False (see `imagebuilder_sdk.documents`).
         """
-        params = self._request(
-            "CreateComponent",
-            component,
-            _RENAMES,
-            {
-                "name": name,
-                "semantic_version": semantic_version,
-                "platform": platform,
-                "data": data,
-                "uri": uri,
-                "description": description,
-                "change_description": change_description,
-                "supported_os_versions": supported_os_versions,
-                "kms_key_id": kms_key_id,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        params = self._request("CreateComponent", component, _RENAMES, arguments)
         if (params.get("data") is None) == (params.get("uri") is None):
             raise ValidationError(
                 "data", "give exactly one of data (the document) and uri (its S3 location)"
@@ -93,38 +87,14 @@ class Components(Repository):
         response = self._caller.call("CreateComponent", **params)
         return self.get(response["component_build_version_arn"])
 
-    def import_(
-        self,
-        *,
-        name: str,
-        semantic_version: str | SemanticVersion,
-        type: ComponentType | str,
-        platform: Platform | str,
-        format: ComponentFormat | str = ComponentFormat.SHELL,
-        data: str | None = None,
-        uri: str | None = None,
-        description: str | None = None,
-        change_description: str | None = None,
-        kms_key_id: str | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> Component:
-        """Import a component from a shell script (`data` or an S3 `uri`) and return it."""
-        response = self._caller.call(
-            "ImportComponent",
-            name=name,
-            semantic_version=semantic_version,
-            type=type,
-            format=format,
-            platform=platform,
-            data=data,
-            uri=uri,
-            description=description,
-            change_description=change_description,
-            kms_key_id=kms_key_id,
-            tags=tags,
-            client_token=client_token,
-        )
+    @takes("ImportComponent")
+    def import_(self, /, **arguments: Unpack[ImportComponentArguments]) -> Component:
+        """Import a component from a shell script (`data` or an S3 `uri`) and return it.
+
+        `format` defaults to ``SHELL``, the one format the service imports.
+        """
+        params: dict[str, object] = {"format": ComponentFormat.SHELL, **arguments}
+        response = self._caller.call("ImportComponent", **params)
         return self.get(response["component_build_version_arn"])
 
     def get(self, arn: str | Arn) -> Component:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 
+from typing_extensions import Unpack
+
+from imagebuilder_sdk.arguments import (
+    CreateContainerRecipeArguments,
+    CreateContainerRecipeOverrides,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.models import (
-    ComponentConfiguration,
     ContainerRecipe,
     ContainerRecipeSummary,
     ContainerType,
-    InstanceConfiguration,
     Ownership,
     Platform,
-    TargetContainerRepository,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, policy_text
-from imagebuilder_sdk.versions import SemanticVersion, VersionFilter
+from imagebuilder_sdk.repositories._base import Repository, policy_text, takes
+from imagebuilder_sdk.versions import VersionFilter
 
 __all__ = ["ContainerRecipes"]
 
@@ -33,52 +36,19 @@ class ContainerRecipes(Repository):
     resource_type = ResourceType.CONTAINER_RECIPE
     model_argument = "recipe"
 
+    @overload
     def create(
-        self,
-        recipe: ContainerRecipe | None = None,
-        /,
-        *,
-        name: str | None = None,
-        semantic_version: str | SemanticVersion | None = None,
-        container_type: ContainerType | str | None = None,
-        parent_image: str | None = None,
-        target_repository: TargetContainerRepository | None = None,
-        components: Sequence[ComponentConfiguration] | None = None,
-        description: str | None = None,
-        instance_configuration: InstanceConfiguration | None = None,
-        dockerfile_template_data: str | None = None,
-        dockerfile_template_uri: str | None = None,
-        platform_override: Platform | str | None = None,
-        image_os_version_override: str | None = None,
-        working_directory: str | None = None,
-        kms_key_id: str | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> ContainerRecipe:
-        """Create a container recipe version from a model, keywords or both; return it."""
-        params = self._request(
-            "CreateContainerRecipe",
-            recipe,
-            _RENAMES,
-            {
-                "name": name,
-                "semantic_version": semantic_version,
-                "container_type": container_type,
-                "parent_image": parent_image,
-                "target_repository": target_repository,
-                "components": components,
-                "description": description,
-                "instance_configuration": instance_configuration,
-                "dockerfile_template_data": dockerfile_template_data,
-                "dockerfile_template_uri": dockerfile_template_uri,
-                "platform_override": platform_override,
-                "image_os_version_override": image_os_version_override,
-                "working_directory": working_directory,
-                "kms_key_id": kms_key_id,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        self, recipe: ContainerRecipe, /, **overrides: Unpack[CreateContainerRecipeOverrides]
+    ) -> ContainerRecipe: ...
+    @overload
+    def create(self, /, **arguments: Unpack[CreateContainerRecipeArguments]) -> ContainerRecipe: ...
+    @takes("CreateContainerRecipe")
+    def create(self, recipe: ContainerRecipe | None = None, /, **arguments: Any) -> ContainerRecipe:
+        """Create a container recipe version from a model, keywords or both; return it.
+
+        Keywords win over the model's fields.
+        """
+        params = self._request("CreateContainerRecipe", recipe, _RENAMES, arguments)
         response = self._caller.call("CreateContainerRecipe", **params)
         return self.get(response["container_recipe_arn"])
 

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, overload
 
+from typing_extensions import Unpack
+
+from imagebuilder_sdk.arguments import (
+    CreateDistributionConfigurationArguments,
+    CreateDistributionConfigurationOverrides,
+    UpdateDistributionConfigurationArguments,
+    UpdateDistributionConfigurationOverrides,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.models import (
-    Distribution,
     DistributionConfiguration,
     DistributionConfigurationSummary,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository
+from imagebuilder_sdk.repositories._base import Repository, takes
 
 __all__ = ["DistributionConfigurations"]
 
@@ -27,55 +35,51 @@ class DistributionConfigurations(Repository):
     resource_type = ResourceType.DISTRIBUTION_CONFIGURATION
     model_argument = "configuration"
 
+    @overload
     def create(
         self,
-        configuration: DistributionConfiguration | None = None,
+        configuration: DistributionConfiguration,
         /,
-        *,
-        name: str | None = None,
-        distributions: Sequence[Distribution] | None = None,
-        description: str | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
+        **overrides: Unpack[CreateDistributionConfigurationOverrides],
+    ) -> DistributionConfiguration: ...
+    @overload
+    def create(
+        self, /, **arguments: Unpack[CreateDistributionConfigurationArguments]
+    ) -> DistributionConfiguration: ...
+    @takes("CreateDistributionConfiguration")
+    def create(
+        self, configuration: DistributionConfiguration | None = None, /, **arguments: Any
     ) -> DistributionConfiguration:
-        """Create a distribution configuration; return it as stored."""
-        params = self._request(
-            "CreateDistributionConfiguration",
-            configuration,
-            {},
-            {
-                "name": name,
-                "distributions": distributions,
-                "description": description,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        """Create a distribution configuration; return it as stored.
+
+        Pass a model, keywords, or both (keywords win over the model's fields).
+        """
+        params = self._request("CreateDistributionConfiguration", configuration, {}, arguments)
         _check_distributions(params)
         response = self._caller.call("CreateDistributionConfiguration", **params)
         return self.get(response["distribution_configuration_arn"])
 
+    @overload
     def update(
         self,
-        configuration: DistributionConfiguration | None = None,
+        configuration: DistributionConfiguration,
         /,
-        *,
-        arn: str | Arn | None = None,
-        distributions: Sequence[Distribution] | None = None,
-        description: str | None = None,
-        client_token: str | None = None,
+        **overrides: Unpack[UpdateDistributionConfigurationOverrides],
+    ) -> DistributionConfiguration: ...
+    @overload
+    def update(
+        self, /, **arguments: Unpack[UpdateDistributionConfigurationArguments]
+    ) -> DistributionConfiguration: ...
+    @takes("UpdateDistributionConfiguration")
+    def update(
+        self, configuration: DistributionConfiguration | None = None, /, **arguments: Any
     ) -> DistributionConfiguration:
-        """Replace a configuration's distributions (and description); return it."""
+        """Replace a configuration's distributions (and description); return it.
+
+        `arn` names the configuration when no model does.
+        """
         params = self._request(
-            "UpdateDistributionConfiguration",
-            configuration,
-            _RENAMES,
-            {
-                "distribution_configuration_arn": arn,
-                "distributions": distributions,
-                "description": description,
-                "client_token": client_token,
-            },
+            "UpdateDistributionConfiguration", configuration, _RENAMES, arguments
         )
         self._target(params, "distribution_configuration_arn")
         _check_distributions(params)

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from typing import Any, overload
+
+from typing_extensions import Unpack
 
 from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk.arguments import (
+    CreateImagePipelineArguments,
+    CreateImagePipelineOverrides,
+    StartImagePipelineExecutionArguments,
+    UpdateImagePipelineArguments,
+    UpdateImagePipelineOverrides,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.models import (
     ImagePipeline,
-    ImageScanningConfiguration,
     ImageSummary,
-    ImageTestsConfiguration,
-    PipelineLoggingConfiguration,
     PipelineStatus,
-    Schedule,
-    WorkflowConfiguration,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, one_recipe
+from imagebuilder_sdk.repositories._base import Repository, one_recipe, takes
 from imagebuilder_sdk.repositories.images import ImageBuild, Images
 
 __all__ = ["ImagePipelines"]
@@ -37,109 +41,39 @@ class ImagePipelines(Repository):
         super().__init__(caller)
         self._images = images
 
+    @overload
     def create(
-        self,
-        pipeline: ImagePipeline | None = None,
-        /,
-        *,
-        name: str | None = None,
-        infrastructure_configuration_arn: str | Arn | None = None,
-        image_recipe_arn: str | Arn | None = None,
-        container_recipe_arn: str | Arn | None = None,
-        distribution_configuration_arn: str | Arn | None = None,
-        description: str | None = None,
-        image_tests_configuration: ImageTestsConfiguration | None = None,
-        enhanced_image_metadata_enabled: bool | None = None,
-        schedule: Schedule | None = None,
-        status: PipelineStatus | str | None = None,
-        image_scanning_configuration: ImageScanningConfiguration | None = None,
-        workflows: Sequence[WorkflowConfiguration] | None = None,
-        execution_role: str | None = None,
-        logging_configuration: PipelineLoggingConfiguration | None = None,
-        image_tags: Mapping[str, str] | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> ImagePipeline:
-        """Create a pipeline from a model, keywords or both; return it as stored."""
-        params = self._request(
-            "CreateImagePipeline",
-            pipeline,
-            {},
-            {
-                "name": name,
-                "infrastructure_configuration_arn": infrastructure_configuration_arn,
-                "image_recipe_arn": image_recipe_arn,
-                "container_recipe_arn": container_recipe_arn,
-                "distribution_configuration_arn": distribution_configuration_arn,
-                "description": description,
-                "image_tests_configuration": image_tests_configuration,
-                "enhanced_image_metadata_enabled": enhanced_image_metadata_enabled,
-                "schedule": schedule,
-                "status": status,
-                "image_scanning_configuration": image_scanning_configuration,
-                "workflows": workflows,
-                "execution_role": execution_role,
-                "logging_configuration": logging_configuration,
-                "image_tags": image_tags,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        self, pipeline: ImagePipeline, /, **overrides: Unpack[CreateImagePipelineOverrides]
+    ) -> ImagePipeline: ...
+    @overload
+    def create(self, /, **arguments: Unpack[CreateImagePipelineArguments]) -> ImagePipeline: ...
+    @takes("CreateImagePipeline")
+    def create(self, pipeline: ImagePipeline | None = None, /, **arguments: Any) -> ImagePipeline:
+        """Create a pipeline from a model, keywords or both; return it as stored.
+
+        Give exactly one of `image_recipe_arn` and `container_recipe_arn`.
+        """
+        params = self._request("CreateImagePipeline", pipeline, {}, arguments)
         one_recipe(params.get("image_recipe_arn"), params.get("container_recipe_arn"))
         self._references(params)
         response = self._caller.call("CreateImagePipeline", **params)
         return self.get(response["image_pipeline_arn"])
 
+    @overload
     def update(
-        self,
-        pipeline: ImagePipeline | None = None,
-        /,
-        *,
-        arn: str | Arn | None = None,
-        infrastructure_configuration_arn: str | Arn | None = None,
-        image_recipe_arn: str | Arn | None = None,
-        container_recipe_arn: str | Arn | None = None,
-        distribution_configuration_arn: str | Arn | None = None,
-        description: str | None = None,
-        image_tests_configuration: ImageTestsConfiguration | None = None,
-        enhanced_image_metadata_enabled: bool | None = None,
-        schedule: Schedule | None = None,
-        status: PipelineStatus | str | None = None,
-        image_scanning_configuration: ImageScanningConfiguration | None = None,
-        workflows: Sequence[WorkflowConfiguration] | None = None,
-        execution_role: str | None = None,
-        logging_configuration: PipelineLoggingConfiguration | None = None,
-        image_tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> ImagePipeline:
+        self, pipeline: ImagePipeline, /, **overrides: Unpack[UpdateImagePipelineOverrides]
+    ) -> ImagePipeline: ...
+    @overload
+    def update(self, /, **arguments: Unpack[UpdateImagePipelineArguments]) -> ImagePipeline: ...
+    @takes("UpdateImagePipeline")
+    def update(self, pipeline: ImagePipeline | None = None, /, **arguments: Any) -> ImagePipeline:
         """Replace a pipeline's settings; return it as stored.
 
         The service replaces the whole pipeline: pass the model from `get` changed
-        with `attrs.evolve` (to enable it: ``status=PipelineStatus.ENABLED``).
+        with `attrs.evolve` (to enable it: ``status=PipelineStatus.ENABLED``); `arn`
+        names the pipeline when no model does.
         """
-        params = self._request(
-            "UpdateImagePipeline",
-            pipeline,
-            _RENAMES,
-            {
-                "image_pipeline_arn": arn,
-                "infrastructure_configuration_arn": infrastructure_configuration_arn,
-                "image_recipe_arn": image_recipe_arn,
-                "container_recipe_arn": container_recipe_arn,
-                "distribution_configuration_arn": distribution_configuration_arn,
-                "description": description,
-                "image_tests_configuration": image_tests_configuration,
-                "enhanced_image_metadata_enabled": enhanced_image_metadata_enabled,
-                "schedule": schedule,
-                "status": status,
-                "image_scanning_configuration": image_scanning_configuration,
-                "workflows": workflows,
-                "execution_role": execution_role,
-                "logging_configuration": logging_configuration,
-                "image_tags": image_tags,
-                "client_token": client_token,
-            },
-        )
+        params = self._request("UpdateImagePipeline", pipeline, _RENAMES, arguments)
         self._target(params, "image_pipeline_arn")
         self._references(params)
         response = self._caller.call("UpdateImagePipeline", **params)
@@ -154,20 +88,13 @@ class ImagePipelines(Repository):
         """Delete a pipeline (the images it built stay)."""
         self._caller.call("DeleteImagePipeline", image_pipeline_arn=self._arn(arn))
 
+    @takes("StartImagePipelineExecution")
     def start(
-        self,
-        arn: str | Arn,
-        *,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
+        self, arn: str | Arn, /, **arguments: Unpack[StartImagePipelineExecutionArguments]
     ) -> ImageBuild:
         """Run the pipeline now; return a handle on the image build it started."""
-        response = self._caller.call(
-            "StartImagePipelineExecution",
-            image_pipeline_arn=self._arn(arn),
-            tags=tags,
-            client_token=client_token,
-        )
+        params: dict[str, object] = {**arguments, "image_pipeline_arn": self._arn(arn)}
+        response = self._caller.call("StartImagePipelineExecution", **params)
         return ImageBuild(str(response["image_build_version_arn"]), self._images)
 
     def list(

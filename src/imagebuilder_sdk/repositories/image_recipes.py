@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 
+from typing_extensions import Unpack
+
+from imagebuilder_sdk.arguments import (
+    CreateImageRecipeArguments,
+    CreateImageRecipeOverrides,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.models import (
-    AdditionalInstanceConfiguration,
-    ComponentConfiguration,
     ImageRecipe,
     ImageRecipeSummary,
-    InstanceBlockDeviceMapping,
     Ownership,
     Platform,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, policy_text
-from imagebuilder_sdk.versions import SemanticVersion, VersionFilter
+from imagebuilder_sdk.repositories._base import Repository, policy_text, takes
+from imagebuilder_sdk.versions import VersionFilter
 
 __all__ = ["ImageRecipes"]
 
@@ -32,42 +35,20 @@ class ImageRecipes(Repository):
     resource_type = ResourceType.IMAGE_RECIPE
     model_argument = "recipe"
 
+    @overload
     def create(
-        self,
-        recipe: ImageRecipe | None = None,
-        /,
-        *,
-        name: str | None = None,
-        semantic_version: str | SemanticVersion | None = None,
-        parent_image: str | Arn | None = None,
-        components: Sequence[ComponentConfiguration] | None = None,
-        description: str | None = None,
-        block_device_mappings: Sequence[InstanceBlockDeviceMapping] | None = None,
-        working_directory: str | None = None,
-        additional_instance_configuration: AdditionalInstanceConfiguration | None = None,
-        ami_tags: Mapping[str, str] | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> ImageRecipe:
-        """Create an image recipe version from a model, keywords or both; return it."""
-        params = self._request(
-            "CreateImageRecipe",
-            recipe,
-            _RENAMES,
-            {
-                "name": name,
-                "semantic_version": semantic_version,
-                "parent_image": parent_image,
-                "components": components,
-                "description": description,
-                "block_device_mappings": block_device_mappings,
-                "working_directory": working_directory,
-                "additional_instance_configuration": additional_instance_configuration,
-                "ami_tags": ami_tags,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        self, recipe: ImageRecipe, /, **overrides: Unpack[CreateImageRecipeOverrides]
+    ) -> ImageRecipe: ...
+    @overload
+    def create(self, /, **arguments: Unpack[CreateImageRecipeArguments]) -> ImageRecipe: ...
+    @takes("CreateImageRecipe")
+    def create(self, recipe: ImageRecipe | None = None, /, **arguments: Any) -> ImageRecipe:
+        """Create an image recipe version from a model, keywords or both; return it.
+
+        Keywords win over the model's fields (`attrs.evolve` a recipe from `get` and
+        give a new `semantic_version` to make its next version).
+        """
+        params = self._request("CreateImageRecipe", recipe, _RENAMES, arguments)
         response = self._caller.call("CreateImageRecipe", **params)
         return self.get(response["image_recipe_arn"])
 

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
+from typing_extensions import Unpack
 
+from imagebuilder_sdk.arguments import (
+    CreateImageArguments,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.models import (
     Image,
-    ImageLoggingConfiguration,
     ImagePackage,
-    ImageScanningConfiguration,
     ImageSummary,
-    ImageTestsConfiguration,
     ImageType,
     ImageVersion,
     Ownership,
     Platform,
-    WorkflowConfiguration,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, one_recipe, policy_text
+from imagebuilder_sdk.repositories._base import Repository, one_recipe, policy_text, takes
 from imagebuilder_sdk.versions import VersionFilter
 from imagebuilder_sdk.waiters import wait_for_image
 
@@ -77,43 +77,16 @@ class Images(Repository):
     __slots__ = ()
     resource_type = ResourceType.IMAGE
 
-    def create(
-        self,
-        *,
-        infrastructure_configuration_arn: str | Arn,
-        image_recipe_arn: str | Arn | None = None,
-        container_recipe_arn: str | Arn | None = None,
-        distribution_configuration_arn: str | Arn | None = None,
-        image_tests_configuration: ImageTestsConfiguration | None = None,
-        enhanced_image_metadata_enabled: bool | None = None,
-        image_scanning_configuration: ImageScanningConfiguration | None = None,
-        workflows: Sequence[WorkflowConfiguration] | None = None,
-        execution_role: str | None = None,
-        logging_configuration: ImageLoggingConfiguration | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
-    ) -> ImageBuild:
-        """Start building an image from a recipe (image or container) and return its handle."""
-        one_recipe(image_recipe_arn, container_recipe_arn)
-        params: dict[str, object] = {
-            "infrastructure_configuration_arn": infrastructure_configuration_arn,
-            "image_recipe_arn": image_recipe_arn,
-            "container_recipe_arn": container_recipe_arn,
-            "distribution_configuration_arn": distribution_configuration_arn,
-        }
+    @takes("CreateImage")
+    def create(self, /, **arguments: Unpack[CreateImageArguments]) -> ImageBuild:
+        """Start building an image from a recipe (image or container); return its handle.
+
+        Give exactly one of `image_recipe_arn` and `container_recipe_arn`.
+        """
+        params: dict[str, object] = dict(arguments)
+        one_recipe(params.get("image_recipe_arn"), params.get("container_recipe_arn"))
         self._references(params)
-        response = self._caller.call(
-            "CreateImage",
-            **params,
-            image_tests_configuration=image_tests_configuration,
-            enhanced_image_metadata_enabled=enhanced_image_metadata_enabled,
-            image_scanning_configuration=image_scanning_configuration,
-            workflows=workflows,
-            execution_role=execution_role,
-            logging_configuration=logging_configuration,
-            tags=tags,
-            client_token=client_token,
-        )
+        response = self._caller.call("CreateImage", **params)
         return ImageBuild(str(response["image_build_version_arn"]), self)
 
     def build(self, arn: str | Arn) -> ImageBuild:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from typing import Any, overload
 
+from typing_extensions import Unpack
+
+from imagebuilder_sdk.arguments import (
+    CreateInfrastructureConfigurationArguments,
+    CreateInfrastructureConfigurationOverrides,
+    UpdateInfrastructureConfigurationArguments,
+    UpdateInfrastructureConfigurationOverrides,
+)
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.models import (
     InfrastructureConfiguration,
     InfrastructureConfigurationSummary,
-    InstanceMetadataOptions,
-    Logging,
-    ParentInstanceConfiguration,
-    Placement,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository
+from imagebuilder_sdk.repositories._base import Repository, takes
 
 __all__ = ["InfrastructureConfigurations"]
 
@@ -29,106 +33,52 @@ class InfrastructureConfigurations(Repository):
     resource_type = ResourceType.INFRASTRUCTURE_CONFIGURATION
     model_argument = "configuration"
 
+    @overload
     def create(
         self,
-        configuration: InfrastructureConfiguration | None = None,
+        configuration: InfrastructureConfiguration,
         /,
-        *,
-        name: str | None = None,
-        instance_profile_name: str | None = None,
-        instance_types: Sequence[str] | None = None,
-        description: str | None = None,
-        security_group_ids: Sequence[str] | None = None,
-        subnet_id: str | None = None,
-        logging: Logging | None = None,
-        key_pair: str | None = None,
-        terminate_instance_on_failure: bool | None = None,
-        terminate_instance_on_completion: bool | None = None,
-        sns_topic_arn: str | None = None,
-        resource_tags: Mapping[str, str] | None = None,
-        instance_metadata_options: InstanceMetadataOptions | None = None,
-        placement: Placement | None = None,
-        parent_instance: ParentInstanceConfiguration | None = None,
-        tags: Mapping[str, str] | None = None,
-        client_token: str | None = None,
+        **overrides: Unpack[CreateInfrastructureConfigurationOverrides],
+    ) -> InfrastructureConfiguration: ...
+    @overload
+    def create(
+        self, /, **arguments: Unpack[CreateInfrastructureConfigurationArguments]
+    ) -> InfrastructureConfiguration: ...
+    @takes("CreateInfrastructureConfiguration")
+    def create(
+        self, configuration: InfrastructureConfiguration | None = None, /, **arguments: Any
     ) -> InfrastructureConfiguration:
-        """Create an infrastructure configuration; return it as stored."""
-        params = self._request(
-            "CreateInfrastructureConfiguration",
-            configuration,
-            {},
-            {
-                "name": name,
-                "instance_profile_name": instance_profile_name,
-                "instance_types": instance_types,
-                "description": description,
-                "security_group_ids": security_group_ids,
-                "subnet_id": subnet_id,
-                "logging": logging,
-                "key_pair": key_pair,
-                "terminate_instance_on_failure": terminate_instance_on_failure,
-                "terminate_instance_on_completion": terminate_instance_on_completion,
-                "sns_topic_arn": sns_topic_arn,
-                "resource_tags": resource_tags,
-                "instance_metadata_options": instance_metadata_options,
-                "placement": placement,
-                "parent_instance": parent_instance,
-                "tags": tags,
-                "client_token": client_token,
-            },
-        )
+        """Create an infrastructure configuration; return it as stored.
+
+        Pass a model, keywords, or both (keywords win over the model's fields).
+        """
+        params = self._request("CreateInfrastructureConfiguration", configuration, {}, arguments)
         response = self._caller.call("CreateInfrastructureConfiguration", **params)
         return self.get(response["infrastructure_configuration_arn"])
 
+    @overload
     def update(
         self,
-        configuration: InfrastructureConfiguration | None = None,
+        configuration: InfrastructureConfiguration,
         /,
-        *,
-        arn: str | Arn | None = None,
-        instance_profile_name: str | None = None,
-        instance_types: Sequence[str] | None = None,
-        description: str | None = None,
-        security_group_ids: Sequence[str] | None = None,
-        subnet_id: str | None = None,
-        logging: Logging | None = None,
-        key_pair: str | None = None,
-        terminate_instance_on_failure: bool | None = None,
-        terminate_instance_on_completion: bool | None = None,
-        sns_topic_arn: str | None = None,
-        resource_tags: Mapping[str, str] | None = None,
-        instance_metadata_options: InstanceMetadataOptions | None = None,
-        placement: Placement | None = None,
-        parent_instance: ParentInstanceConfiguration | None = None,
-        client_token: str | None = None,
+        **overrides: Unpack[UpdateInfrastructureConfigurationOverrides],
+    ) -> InfrastructureConfiguration: ...
+    @overload
+    def update(
+        self, /, **arguments: Unpack[UpdateInfrastructureConfigurationArguments]
+    ) -> InfrastructureConfiguration: ...
+    @takes("UpdateInfrastructureConfiguration")
+    def update(
+        self, configuration: InfrastructureConfiguration | None = None, /, **arguments: Any
     ) -> InfrastructureConfiguration:
         """Replace a configuration's settings; return it as stored.
 
         The service replaces the whole configuration, so pass the full model (from
-        `get`, changed with `attrs.evolve`) or every setting you want to keep.
+        `get`, changed with `attrs.evolve`) or every setting you want to keep; `arn`
+        names the configuration when no model does.
         """
         params = self._request(
-            "UpdateInfrastructureConfiguration",
-            configuration,
-            _RENAMES,
-            {
-                "infrastructure_configuration_arn": arn,
-                "instance_profile_name": instance_profile_name,
-                "instance_types": instance_types,
-                "description": description,
-                "security_group_ids": security_group_ids,
-                "subnet_id": subnet_id,
-                "logging": logging,
-                "key_pair": key_pair,
-                "terminate_instance_on_failure": terminate_instance_on_failure,
-                "terminate_instance_on_completion": terminate_instance_on_completion,
-                "sns_topic_arn": sns_topic_arn,
-                "resource_tags": resource_tags,
-                "instance_metadata_options": instance_metadata_options,
-                "placement": placement,
-                "parent_instance": parent_instance,
-                "client_token": client_token,
-            },
+            "UpdateInfrastructureConfiguration", configuration, _RENAMES, arguments
         )
         self._target(params, "infrastructure_configuration_arn")
         response = self._caller.call("UpdateInfrastructureConfiguration", **params)
