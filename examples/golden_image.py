@@ -130,7 +130,7 @@ def run(
             description="Baseline packages and SSH hardening",
             tags={"demo": "golden-image"},
         )
-        cleanup.add(f"component {component.arn}", lambda: ib.components.delete(component.arn or ""))
+        cleanup.add(f"component {component.arn}", lambda: ib.components.delete(component.arn))
         say(f"component       {component.arn}")
 
         # 2. The newest Amazon Linux 2023 parent image, chosen by a version filter: the
@@ -163,7 +163,7 @@ def run(
                         )
                     )
                 ),
-                ComponentConfiguration(component_arn=component.arn or ""),
+                ComponentConfiguration(component_arn=component.arn),
             ],
             block_device_mappings=[
                 InstanceBlockDeviceMapping(
@@ -174,7 +174,7 @@ def run(
                 )
             ],
         )
-        cleanup.add(f"image recipe {recipe.arn}", lambda: ib.image_recipes.delete(recipe.arn or ""))
+        cleanup.add(f"image recipe {recipe.arn}", lambda: ib.image_recipes.delete(recipe.arn))
         say(f"image recipe    {recipe.arn}")
 
         infrastructure = ib.infrastructure_configurations.create(
@@ -185,7 +185,7 @@ def run(
         )
         cleanup.add(
             f"infrastructure configuration {infrastructure.arn}",
-            lambda: ib.infrastructure_configurations.delete(infrastructure.arn or ""),
+            lambda: ib.infrastructure_configurations.delete(infrastructure.arn),
         )
         say(f"infrastructure  {infrastructure.arn}")
 
@@ -201,7 +201,7 @@ def run(
         )
         cleanup.add(
             f"distribution configuration {distribution.arn}",
-            lambda: ib.distribution_configurations.delete(distribution.arn or ""),
+            lambda: ib.distribution_configurations.delete(distribution.arn),
         )
         say(f"distribution    {distribution.arn}")
 
@@ -214,28 +214,24 @@ def run(
             schedule=Schedule(schedule_expression="cron(0 4 ? * sun *)", timezone="UTC"),
             status=PipelineStatus.ENABLED,
         )
-        cleanup.add(
-            f"pipeline {pipeline.arn}", lambda: ib.image_pipelines.delete(pipeline.arn or "")
-        )
+        cleanup.add(f"pipeline {pipeline.arn}", lambda: ib.image_pipelines.delete(pipeline.arn))
         say(f"pipeline        {pipeline.arn}")
 
         # 3. Build now, and follow the build to the end.
-        build = ib.image_pipelines.start(pipeline.arn or "")
+        build = ib.image_pipelines.start(pipeline.arn)
         cleanup.add(f"image {build.arn}", lambda: _remove_build(ib, build.arn))
         say(f"build started   {build.arn}")
         image = build.wait(progress=progress, poll_interval=poll_interval)
 
-        amis = image.output_resources.amis if image.output_resources else None
         say("AMIs:")
-        for output in amis or ():
+        for output in image.amis:  # what wait() returns is AVAILABLE, so it has them
             say(f"  {output.region:<16} {output.image}")
 
         say("Images in this account:")
         say(f"  {'name':<32} {'version':<10} {'platform':<8} {'created'}")
         for item in ib.images.list():
-            created = f"{item.date_created:%Y-%m-%d %H:%M}" if item.date_created else "-"
-            platform = str(item.platform or "-")
-            say(f"  {item.name or '-':<32} {item.version or '-':<10} {platform:<8} {created}")
+            created = f"{item.date_created:%Y-%m-%d %H:%M}"
+            say(f"  {item.name:<32} {item.version:<10} {item.platform!s:<8} {created}")
     finally:
         say("Cleaning up:")
         cleanup.run(say)
@@ -244,7 +240,7 @@ def run(
 def _remove_build(ib: ImageBuilder, arn: str) -> None:
     """Cancel a build that is still running, then delete the image."""
     image = ib.images.get(arn)
-    status = image.state.status.value if image.state and image.state.status else ""
+    status = image.state.status.value
     if status not in ("AVAILABLE", "FAILED", "CANCELLED", "DEPRECATED", "DISABLED", "DELETED"):
         ib.images.cancel(arn)
     ib.images.delete(arn)

@@ -20,8 +20,8 @@ def summarize(image: Image) -> str:
     """A few lines a human reads at a glance."""
     lines = [
         f"{image.name} {image.version} ({image.platform}, {image.os_version})",
-        f"  state:    {image.state.status if image.state else 'unknown'}",
-        f"  created:  {image.date_created:%Y-%m-%d %H:%M %Z}" if image.date_created else "",
+        f"  state:    {image.state.status}",
+        f"  created:  {image.date_created:%Y-%m-%d %H:%M %Z}",
         f"  pipeline: {image.source_pipeline_name or '-'}",
     ]
     if image.image_recipe and image.image_recipe.components:

@@ -85,6 +85,29 @@ REQUEST_MEMBER_DOCS: dict[str, str] = {
     "imageOsVersionOverride": "The OS version of the parent image, when the service cannot tell.",
 }
 
+#: String shapes that hold an Image Builder ARN, which `imagebuilder_sdk.arns.Arn` parses
+#: (IAM roles and SNS topics are ARNs of other services: plain text).
+_IMAGEBUILDER_ARNS = frozenset(
+    {
+        "ComponentBuildVersionArn",
+        "ComponentVersionArn",
+        "ComponentVersionArnOrBuildVersionArn",
+        "ContainerRecipeArn",
+        "DistributionConfigurationArn",
+        "ImageBuildVersionArn",
+        "ImageBuilderArn",
+        "ImagePipelineArn",
+        "ImageRecipeArn",
+        "ImageVersionArn",
+        "ImageVersionArnOrBuildVersionArn",
+        "InfrastructureConfigurationArn",
+        "LifecyclePolicyArn",
+        "WorkflowBuildVersionArn",
+        "WorkflowVersionArnOrBuildVersionArn",
+        "WorkflowWildcardVersionArn",
+    }
+)
+
 _PLAIN = {
     "string": "str",
     "boolean": "bool",
@@ -116,7 +139,7 @@ def _accepted(member: str, shape: Shape) -> str:
         return "datetime"
     if isinstance(shape, StringShape) and shape.enum:
         return f"{shape.name} | str"
-    if shape.type_name == "string" and (member.endswith("Arn") or shape.name.endswith("Arn")):
+    if shape.type_name == "string" and member.endswith("Arn") and shape.name in _IMAGEBUILDER_ARNS:
         return "str | Arn"
     return _PLAIN[shape.type_name]
 

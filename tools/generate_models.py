@@ -322,6 +322,10 @@ def module_of(name: str) -> str:
     return "_common"
 
 
+#: Accessors some classes get beyond those of their `arn` and `version`.
+EXTRA_MIXINS = {"Image": ["HasOutputs"]}
+
+
 def mixins(shape: StructureShape) -> list[str]:
     """Typed accessors a class gets for its `arn` and `version` members.
 
@@ -334,7 +338,7 @@ def mixins(shape: StructureShape) -> list[str]:
         guaranteed = member in GUARANTEED.get(shape.name, ())
         if shape_member is not None and shape_member.type_name == "string" and guaranteed:
             bases.append(base)
-    return bases
+    return bases + EXTRA_MIXINS.get(shape.name, [])
 
 
 def render_enums(enums: list[StringShape]) -> str:
@@ -451,8 +455,8 @@ def render_init(modules: dict[str, list[StructureShape]], enums: list[StringShap
         names = sorted(s.name for s in modules[module])
         lines.append(f"from imagebuilder_sdk.models.{module} import {', '.join(names)}")
         everything += names
-    lines.append("from imagebuilder_sdk.models._typed import HasArn, HasVersion")
-    everything += ["HasArn", "HasVersion"]
+    lines.append("from imagebuilder_sdk.models._typed import HasArn, HasOutputs, HasVersion")
+    everything += ["HasArn", "HasOutputs", "HasVersion"]
     lines.append(f"\n__all__ = {sorted(everything)!r}\n")
     return "\n".join(lines)
 

@@ -17,17 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from imagebuilder_sdk.errors import (
     ApiError,
-    ImageBuildCancelledError,
     ImageBuilderError,
-    ImageBuildFailedError,
     ResourceNotFoundError,
     ThrottlingError,
     ValidationError,
-    WaitTimeoutError,
 )
 
 if TYPE_CHECKING:
     from imagebuilder_sdk.arns import Arn, ResourceType
+    from imagebuilder_sdk.build_errors import (
+        ImageBuildCancelledError,
+        ImageBuildFailedError,
+        WaitTimeoutError,
+    )
     from imagebuilder_sdk.client import ImageBuilder
     from imagebuilder_sdk.pagination import Page, Paginated
     from imagebuilder_sdk.repositories import ImageBuild
@@ -63,6 +65,9 @@ _LAZY = {
     "Arn": "imagebuilder_sdk.arns",
     "ResourceType": "imagebuilder_sdk.arns",
     "ImageBuilder": "imagebuilder_sdk.client",
+    "ImageBuildCancelledError": "imagebuilder_sdk.build_errors",
+    "ImageBuildFailedError": "imagebuilder_sdk.build_errors",
+    "WaitTimeoutError": "imagebuilder_sdk.build_errors",
     "Page": "imagebuilder_sdk.pagination",
     "Paginated": "imagebuilder_sdk.pagination",
     "ImageBuild": "imagebuilder_sdk.repositories",

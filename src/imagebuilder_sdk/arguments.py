@@ -320,7 +320,7 @@ class CreateInfrastructureConfigurationArguments(TypedDict, total=False):
     """Whether a failed build's instance is terminated."""
     terminate_instance_on_completion: bool | None
     """Whether the instance is terminated after the build."""
-    sns_topic_arn: str | Arn | None
+    sns_topic_arn: str | None
     """An SNS topic that receives build notifications."""
     resource_tags: Mapping[str, str] | None
     """Tags applied to resources the build creates."""
@@ -361,7 +361,7 @@ class CreateInfrastructureConfigurationOverrides(TypedDict, total=False):
     """Whether a failed build's instance is terminated."""
     terminate_instance_on_completion: bool | None
     """Whether the instance is terminated after the build."""
-    sns_topic_arn: str | Arn | None
+    sns_topic_arn: str | None
     """An SNS topic that receives build notifications."""
     resource_tags: Mapping[str, str] | None
     """Tags applied to resources the build creates."""
@@ -402,7 +402,7 @@ class UpdateInfrastructureConfigurationArguments(TypedDict, total=False):
     """Whether a failed build's instance is terminated."""
     terminate_instance_on_completion: bool | None
     """Whether the instance is terminated after the build."""
-    sns_topic_arn: str | Arn | None
+    sns_topic_arn: str | None
     """An SNS topic that receives build notifications."""
     resource_tags: Mapping[str, str] | None
     """Tags applied to resources the build creates."""
@@ -439,7 +439,7 @@ class UpdateInfrastructureConfigurationOverrides(TypedDict, total=False):
     """Whether a failed build's instance is terminated."""
     terminate_instance_on_completion: bool | None
     """Whether the instance is terminated after the build."""
-    sns_topic_arn: str | Arn | None
+    sns_topic_arn: str | None
     """An SNS topic that receives build notifications."""
     resource_tags: Mapping[str, str] | None
     """Tags applied to resources the build creates."""
@@ -546,7 +546,7 @@ class CreateImagePipelineArguments(TypedDict, total=False):
     """Vulnerability scanning settings."""
     workflows: Sequence[WorkflowConfiguration] | None
     """Workflows run during the build."""
-    execution_role: str | Arn | None
+    execution_role: str | None
     """The IAM role the service assumes for workflows."""
     logging_configuration: PipelineLoggingConfiguration | None
     """Log groups used."""
@@ -587,7 +587,7 @@ class CreateImagePipelineOverrides(TypedDict, total=False):
     """Vulnerability scanning settings."""
     workflows: Sequence[WorkflowConfiguration] | None
     """Workflows run during the build."""
-    execution_role: str | Arn | None
+    execution_role: str | None
     """The IAM role the service assumes for workflows."""
     logging_configuration: PipelineLoggingConfiguration | None
     """Log groups used."""
@@ -626,7 +626,7 @@ class UpdateImagePipelineArguments(TypedDict, total=False):
     """Workflows run during the build."""
     logging_configuration: PipelineLoggingConfiguration | None
     """Log groups used."""
-    execution_role: str | Arn | None
+    execution_role: str | None
     """The IAM role the service assumes for workflows."""
     image_tags: Mapping[str, str] | None
     """Tags applied to images the pipeline builds."""
@@ -663,7 +663,7 @@ class UpdateImagePipelineOverrides(TypedDict, total=False):
     """Workflows run during the build."""
     logging_configuration: PipelineLoggingConfiguration | None
     """Log groups used."""
-    execution_role: str | Arn | None
+    execution_role: str | None
     """The IAM role the service assumes for workflows."""
     image_tags: Mapping[str, str] | None
     """Tags applied to images the pipeline builds."""
@@ -692,7 +692,7 @@ class CreateImageArguments(TypedDict, total=False):
     """Vulnerability scanning settings."""
     workflows: Sequence[WorkflowConfiguration] | None
     """Workflows run during the build."""
-    execution_role: str | Arn | None
+    execution_role: str | None
     """The IAM role the service assumes for workflows."""
     logging_configuration: ImageLoggingConfiguration | None
     """Log groups used."""

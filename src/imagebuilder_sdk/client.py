@@ -49,6 +49,16 @@ class ImageBuilder:
     settings), let the SDK build one with `connect` (botocore's retries off, so the
     SDK's `RetryPolicy` is the only retry layer), or use `local` for an in-process
     emulator.
+
+    Attributes:
+        components: Components (`Components`): create, get, list, import, delete.
+        image_recipes: Image recipes (`ImageRecipes`): what goes into an AMI.
+        container_recipes: Container recipes (`ContainerRecipes`).
+        infrastructure_configurations: Where builds run (`InfrastructureConfigurations`).
+        distribution_configurations: Where images go (`DistributionConfigurations`).
+        image_pipelines: Pipelines (`ImagePipelines`): create, update, start a build.
+        images: Images and builds (`Images`): create, get, wait, cancel, list, delete.
+        emulator: The emulator behind the client, for `ImageBuilder.local()`; else None.
     """
 
     __slots__ = (

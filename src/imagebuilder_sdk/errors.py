@@ -7,11 +7,13 @@ returns are `ApiError`s, one class per error code of the service model (the code
     ImageBuilderError
     ├── ValidationError (ValueError)            bad input caught before any request
     ├── StructureError (ValueError)             a dict that cannot become the model asked for
+    ├── OutputMissingError (LookupError)        an image's outputs read before it has any
     ├── ConnectionFailedError (ConnectionError)  no answer from the endpoint
     ├── WaitError                               waiting for an image build ended badly
-    │   ├── ImageBuildFailedError               the build reached FAILED
-    │   ├── ImageBuildCancelledError            the build reached CANCELLED
-    │   └── WaitTimeoutError (TimeoutError)     the build was still running at the deadline
+    │   ├── ImageBuildFailedError               the build reached FAILED       } defined in
+    │   ├── ImageBuildCancelledError            the build reached CANCELLED    } build_errors,
+    │   └── WaitTimeoutError (TimeoutError)     still running at the deadline  } as they carry
+    │                                                                            the Image
     └── ApiError                                the service answered with an error
         ├── IncompleteResponseError             an answer lacked what it always has; retried
         ├── ThrottlingError                     retried by RetryPolicy
@@ -39,6 +41,10 @@ returns are `ApiError`s, one class per error code of the service model (the code
             ├── InvalidRequestError
             └── InvalidVersionNumberError
 
+This module depends on nothing else in the package, so every module can raise its
+errors; the three build errors carry the `Image` model, so they live in
+`imagebuilder_sdk.build_errors` (and are exported by `imagebuilder_sdk` too).
+
 `error_for_code` finds the class for a code; a code the SDK does not know yet
 becomes a plain `ApiError` (or `ServerError` for a 5xx status), keeping its code.
 """
@@ -46,10 +52,6 @@ becomes a plain `ApiError` (or `ServerError` for a 5xx status), keeping its code
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from imagebuilder_sdk.models import Image
 
 __all__ = [
     "AccessDeniedError",
@@ -60,8 +62,6 @@ __all__ = [
     "DryRunOperationError",
     "ForbiddenError",
     "IdempotentParameterMismatchError",
-    "ImageBuildCancelledError",
-    "ImageBuildFailedError",
     "ImageBuilderError",
     "IncompleteResponseError",
     "InvalidInputError",
@@ -71,6 +71,7 @@ __all__ = [
     "InvalidParameterValueError",
     "InvalidRequestError",
     "InvalidVersionNumberError",
+    "OutputMissingError",
     "ResourceAlreadyExistsError",
     "ResourceConflictError",
     "ResourceDependencyError",
@@ -85,7 +86,6 @@ __all__ = [
     "TooManyRequestsError",
     "ValidationError",
     "WaitError",
-    "WaitTimeoutError",
     "error_for_code",
 ]
 
@@ -133,6 +133,19 @@ class StructureError(ImageBuilderError, ValueError):
         self.reason = reason
         where = f"{shape}.{member}" if member else shape
         super().__init__(f"cannot build {where}: {reason}")
+
+
+class OutputMissingError(ImageBuilderError, LookupError):
+    """An image's outputs were read before the service reported any (it is still building).
+
+    Raised by `Image.amis` and `Image.containers`; `arn` names the image and `status`
+    is its state when it was read. Wait for the build first (`ImageBuild.wait()`).
+    """
+
+    def __init__(self, arn: str, status: str) -> None:
+        self.arn = arn
+        self.status = status
+        super().__init__(f"image {arn} has no output resources yet (status {status})")
 
 
 class ConnectionFailedError(ImageBuilderError, ConnectionError):
@@ -371,40 +384,6 @@ class InvalidVersionNumberError(InvalidInputError):
 
 class WaitError(ImageBuilderError):
     """Waiting for an image build ended without an available image."""
-
-
-class ImageBuildFailedError(WaitError):
-    """The image build reached the FAILED state; `reason` says why."""
-
-    def __init__(self, arn: str, reason: str | None, image: Image | None = None) -> None:
-        self.arn = arn
-        self.reason = reason
-        self.image = image
-        super().__init__(f"image build {arn} failed: {reason or 'no reason given'}")
-
-
-class ImageBuildCancelledError(WaitError):
-    """The image build was cancelled."""
-
-    def __init__(self, arn: str, image: Image | None = None) -> None:
-        self.arn = arn
-        self.image = image
-        super().__init__(f"image build {arn} was cancelled")
-
-
-class WaitTimeoutError(WaitError, TimeoutError):
-    """The image build had not finished when the wait's timeout ran out."""
-
-    def __init__(
-        self, arn: str, timeout: float, last_status: str | None, image: Image | None = None
-    ) -> None:
-        self.arn = arn
-        self.timeout = timeout
-        self.last_status = last_status
-        self.image = image
-        super().__init__(
-            f"image build {arn} still {last_status or 'unknown'} after {timeout:g} seconds"
-        )
 
 
 def _code_classes() -> dict[str, type[ApiError]]:

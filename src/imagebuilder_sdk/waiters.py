@@ -12,13 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from imagebuilder_sdk.errors import (
+from imagebuilder_sdk.build_errors import (
     ImageBuildCancelledError,
-    ImageBuilderError,
     ImageBuildFailedError,
-    ValidationError,
     WaitTimeoutError,
 )
+from imagebuilder_sdk.errors import ImageBuilderError, ValidationError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable
 

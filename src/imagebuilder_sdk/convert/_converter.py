@@ -7,8 +7,10 @@ models do not know yet (a newer API), and gives each date member its own wire fo
 Listing thousands of items makes conversion a hot path, so for each model class the
 factory writes one plain function (as cattrs does) that converts every field inline:
 no hook lookups per field, no per-field error bookkeeping. If that function fails on
-some input, cattrs' own function for the class runs instead, so bad input raises the
-same detailed error it always did.
+some input, cattrs' own function for the class runs instead, and what it finds wrong is
+raised as the SDK's `StructureError`, naming the class and the member: a dict that
+lacks a member the service always sends, or holds one of the wrong kind, never escapes
+as a `KeyError` or a cattrs exception.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from imagebuilder_sdk.convert._codegen import fast_structure, fast_unstructure, later
 from imagebuilder_sdk.convert._dates import format_iso, parse_date
 from imagebuilder_sdk.convert._wire import DATE_FIELDS, WIRE_NAMES
+from imagebuilder_sdk.errors import StructureError
 from imagebuilder_sdk.models import OpenEnum
 
 __all__ = ["converter", "make_converter"]
@@ -76,6 +79,38 @@ def _overrides(cls: type, structuring: bool) -> dict[str, Any]:
     return result
 
 
+def _checked(cls: type, structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """`structure`, with any failure raised as a `StructureError` naming the member."""
+    wire = WIRE_NAMES[cls.__name__]
+    required = [wire[field.name] for field in attrs.fields(cls) if field.default is attrs.NOTHING]
+
+    def run(value: Any, target: Any) -> Any:
+        try:
+            return structure(value, target)
+        except StructureError:
+            raise
+        except Exception as exc:
+            if not isinstance(value, dict):
+                reason = f"expected a dict of API members, got {type(value).__name__}"
+                raise StructureError(cls.__name__, "", reason) from None
+            missing = [name for name in required if value.get(name) is None]
+            if missing:
+                raise StructureError(cls.__name__, missing[0], "is missing") from None
+            raise StructureError(cls.__name__, "", _reason(exc)) from exc
+
+    return run
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost messages of a cattrs error group, joined."""
+    inner = getattr(exc, "exceptions", None)
+    if inner:
+        return "; ".join(_reason(e) for e in inner)
+    note = "; ".join(getattr(exc, "__notes__", ()))
+    text = f"{type(exc).__name__}: {exc}"
+    return f"{text} ({note})" if note else text
+
+
 def make_converter(*, generated: bool = True) -> Converter:
     """A new converter for the models, configured like `converter`.
 
@@ -85,7 +120,10 @@ def make_converter(*, generated: bool = True) -> Converter:
     conv = Converter(forbid_extra_keys=False)
 
     def cattrs_structure(cls: type) -> Callable[[Any, Any], Any]:
-        return make_dict_structure_fn(cls, conv, **_overrides(cls, structuring=True))
+        made: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, **_overrides(cls, structuring=True)
+        )
+        return _checked(cls, made)
 
     def cattrs_unstructure(cls: type) -> Callable[[Any], Any]:
         return make_dict_unstructure_fn(

@@ -110,7 +110,7 @@ from imagebuilder_sdk.models._recipes import (
     SystemsManagerAgent,
     TargetContainerRepository,
 )
-from imagebuilder_sdk.models._typed import HasArn, HasVersion
+from imagebuilder_sdk.models._typed import HasArn, HasOutputs, HasVersion
 
 __all__ = [
     "AdditionalInstanceConfiguration",
@@ -149,6 +149,7 @@ __all__ = [
     "FastLaunchSnapshotConfiguration",
     "Filter",
     "HasArn",
+    "HasOutputs",
     "HasVersion",
     "Image",
     "ImageConfigurationStep",

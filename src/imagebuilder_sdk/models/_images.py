@@ -27,7 +27,7 @@ from imagebuilder_sdk.models._pipelines import (
     WorkflowConfiguration,
 )
 from imagebuilder_sdk.models._recipes import ContainerRecipe, ImageRecipe
-from imagebuilder_sdk.models._typed import HasArn, HasVersion
+from imagebuilder_sdk.models._typed import HasArn, HasOutputs, HasVersion
 
 __all__ = [
     "Ami",
@@ -179,7 +179,7 @@ class ImageLoggingConfiguration(Model):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Image(Model, HasArn, HasVersion):
+class Image(Model, HasArn, HasVersion, HasOutputs):
     """One build of an image: its state, the inputs it was built from, and its outputs."""
 
     arn: str

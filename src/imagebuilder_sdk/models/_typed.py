@@ -7,13 +7,15 @@ string handling.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from imagebuilder_sdk.arns import Arn
+    from imagebuilder_sdk.models._images import Ami, Container, ImageState, OutputResources
     from imagebuilder_sdk.versions import BuildVersion, SemanticVersion
 
-__all__ = ["HasArn", "HasVersion"]
+__all__ = ["HasArn", "HasOutputs", "HasVersion"]
 
 
 class HasArn:
@@ -60,3 +62,35 @@ class HasVersion:
         if isinstance(parsed, VersionFilter):
             raise StructureError(type(self).__name__, "version", f"{self.version!r} is a filter")
         return parsed
+
+
+class HasOutputs:
+    """Adds `amis` and `containers` to `Image`: its outputs, without None checks.
+
+    The service sends an image's output resources once its build has made them, so
+    `output_resources` stays Optional. An image that `ImageBuild.wait()` returns has
+    them; these accessors read them and raise `OutputMissingError`, naming the image
+    and its status, if the service sent none.
+    """
+
+    __slots__ = ()
+    arn: str
+    state: ImageState
+    output_resources: OutputResources | None
+
+    def _outputs(self) -> OutputResources:
+        if self.output_resources is None:
+            from imagebuilder_sdk.errors import OutputMissingError
+
+            raise OutputMissingError(self.arn, str(self.state.status))
+        return self.output_resources
+
+    @property
+    def amis(self) -> Sequence[Ami]:
+        """The AMIs the build made, one per region and account (empty for containers)."""
+        return self._outputs().amis or ()
+
+    @property
+    def containers(self) -> Sequence[Container]:
+        """The container images the build pushed (empty for AMI builds)."""
+        return self._outputs().containers or ()

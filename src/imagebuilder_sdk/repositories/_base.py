@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import attrs
 from botocore import xform_name
 
-from imagebuilder_sdk import models
+from imagebuilder_sdk import arguments, models
 from imagebuilder_sdk._caller import Caller
 from imagebuilder_sdk.arguments import ARGUMENT_DOCS, KEYWORD_RENAMES
 from imagebuilder_sdk.arns import Arn, ResourceType, normalize_name
@@ -27,15 +27,40 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def takes(operation: str) -> Callable[[F], F]:
-    """Add the generated keyword list of `operation` to a method's docstring.
+    """Show the generated keywords of `operation` in a method's signature and docstring.
 
-    The keywords are typed by `imagebuilder_sdk.arguments`; this makes them visible in
-    `help()` and pydoc too, each with what it means.
+    The keywords are typed for mypy by `imagebuilder_sdk.arguments`; this makes them
+    visible at run time too: `help()`, pydoc and `inspect.signature` list each one (a
+    keyword without a default is required), and the docstring says what each means.
     """
+    # Annotations stay text (the types are imported for type checkers only).
+    fields = {
+        name: getattr(hint, "__forward_arg__", hint)
+        for name, hint in getattr(arguments, f"{operation}Arguments").__annotations__.items()
+    }
 
     def decorate(method: F) -> F:
         own = inspect.cleandoc(method.__doc__ or "")
         method.__doc__ = f"{own}\n\n{ARGUMENT_DOCS[operation]}\n"
+        signature = inspect.signature(method)
+        kept = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+        takes_model = any(p.kind is p.POSITIONAL_ONLY and p.name != "self" for p in kept)
+        for name, hint in fields.items():
+            text = str(hint)
+            required = text.startswith("Required[")
+            if required:
+                text = text.removeprefix("Required[")[:-1]
+                required = not takes_model  # a model may give it
+                text = text if required else f"{text} | None"
+            kept.append(
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=inspect.Parameter.empty if required else None,
+                    annotation=text,
+                )
+            )
+        method.__signature__ = signature.replace(parameters=kept)  # type: ignore[attr-defined]
         return method
 
     return decorate
