@@ -1,8 +1,8 @@
 """Hypothesis strategies, in one place, built from botocore's own service model.
 
 `api_dict(shape)` draws a random valid API dict for any structure shape: required
-members always, optional members sometimes, strings that satisfy the shape's pattern
-and length limits, enum values (and now and then a value the SDK does not know yet),
+and guaranteed (`GUARANTEED`) members always, optional members sometimes, strings
+that satisfy the shape's pattern and length limits, enum values (and now and then a value the SDK does not know yet),
 numbers in range, and dates in each of the API's two wire forms.
 """
 
@@ -16,6 +16,8 @@ from typing import Any
 import botocore.session
 from botocore.model import ListShape, MapShape, ServiceModel, Shape, StringShape, StructureShape
 from hypothesis import strategies as st
+
+from imagebuilder_sdk.convert._wire import GUARANTEED
 
 __all__ = ["SERVICE_MODEL", "api_dict", "iso_dates", "shape_value", "utc_datetimes"]
 
@@ -91,7 +93,8 @@ def api_dict(shape_name: str) -> st.SearchStrategy[dict[str, Any]]:
     """Random valid API dicts for a structure shape of the service model."""
     shape = SERVICE_MODEL.shape_for(shape_name)
     assert isinstance(shape, StructureShape)
-    required = set(shape.required_members)
+    # Members botocore requires, plus those every answer carries (as real answers do).
+    required = set(shape.required_members) | set(GUARANTEED.get(shape_name, ()))
     fixed = {name: shape_value(m.name) for name, m in shape.members.items() if name in required}
     optional = {
         name: shape_value(m.name) for name, m in shape.members.items() if name not in required

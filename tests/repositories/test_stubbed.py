@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from typing import Any
 
 import attrs
@@ -66,7 +67,15 @@ def _component(version: str, build: int = 1) -> dict[str, Any]:
 
 def _listed(*versions: str) -> list[dict[str, Any]]:
     return [
-        {"arn": f"{COMPONENT}/{v}", "name": "hello", "version": v, "owner": ACCOUNT}
+        {
+            "arn": f"{COMPONENT}/{v}",
+            "name": "hello",
+            "version": v,
+            "platform": "Linux",
+            "type": "BUILD",
+            "owner": ACCOUNT,
+            "dateCreated": CREATED,
+        }
         for v in versions
     ]
 
@@ -153,6 +162,7 @@ def test_update_from_a_model_sends_only_accepted_members(stubbed: Stubbed) -> No
         instance_profile_name="builder",
         instance_types=("t3.micro",),
         tags={"team": "a"},
+        date_created=datetime(2026, 11, 27, 10, tzinfo=timezone.utc),
     )
     stubbed.stub.add_response(
         "update_infrastructure_configuration",
@@ -167,7 +177,14 @@ def test_update_from_a_model_sends_only_accepted_members(stubbed: Stubbed) -> No
     )
     stubbed.stub.add_response(
         "get_infrastructure_configuration",
-        {"infrastructureConfiguration": {"arn": INFRA, "name": "infra"}},
+        {
+            "infrastructureConfiguration": {
+                "arn": INFRA,
+                "name": "infra",
+                "instanceProfileName": "builder",
+                "dateCreated": CREATED,
+            }
+        },
         {"infrastructureConfigurationArn": INFRA},
     )
     stubbed.ib.infrastructure_configurations.update(

@@ -25,6 +25,7 @@ from imagebuilder_sdk.models import (
     Platform,
     S3Logs,
 )
+from tests.factories import complete
 
 ARN = "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/3"
 MODEL_CLASSES = [
@@ -91,10 +92,23 @@ def test_repr_shows_short_lists_and_counts_long_ones() -> None:
 
 
 def test_component_data_shows_only_its_size() -> None:
-    """A component document is never printed by repr, only its length."""
+    """A component document is never printed by repr, only its length.
+
+    A component always has a name, version, platform and type, which fill the repr
+    before its data; a model whose data comes first shows it as its size.
+    """
     data = "name: doc\nschemaVersion: 1.0\nphases: [{name: build, steps: []}]\n"
-    component = Component(data=data)
-    assert repr(component) == f"Component(data=<{len(data)} chars>)"
+    component = complete(Component, data=data)
+    assert "doc" not in repr(component)
+    assert repr(component) == (
+        "Component(name='placeholder', version='1.0.0', platform=Windows, type=BUILD, …)"
+    )
+
+    @attrs.frozen(kw_only=True, repr=False)
+    class Document(Model):
+        data: str
+
+    assert repr(Document(data=data)) == f"Document(data=<{len(data)} chars>)"
 
 
 def test_user_data_never_appears_in_repr() -> None:
@@ -107,13 +121,20 @@ def test_user_data_never_appears_in_repr() -> None:
 def test_unknown_enum_values_show_as_their_text() -> None:
     """A status value newer than the SDK is shown like a known one."""
     state = ImageState(status=ImageStatus("HIBERNATING"))
-    assert repr(Image(name="web", state=state)) == "Image(name='web', status=HIBERNATING)"
+    assert repr(complete(Image, name="web", state=state)) == (
+        "Image(name='web', version='1.0.0', status=HIBERNATING, platform=Windows, …)"
+    )
 
 
 def test_state_without_status_is_folded() -> None:
-    """A state object with no status shows as a nested model."""
-    image = Image(name="web", state=ImageState(reason="why"))
-    assert repr(image) == "Image(name='web', state=ImageState(…))"
+    """A state object with no status shows as a nested model.
+
+    An image state always has a status; a component state may lack one.
+    """
+    component = complete(Component, name="web", state=ComponentState(reason="why"))
+    assert repr(component) == (
+        "Component(name='web', version='1.0.0', state=ComponentState(…), platform=Windows, …)"
+    )
 
 
 def test_repr_is_a_single_line() -> None:

@@ -22,6 +22,7 @@ from imagebuilder_sdk.models import (
     OutputResources,
     Platform,
 )
+from tests.factories import complete
 from tests.strategies import api_dict
 
 ARN = "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/3"
@@ -61,15 +62,19 @@ def _parse(markup: str) -> _Tags:
 
 def test_html_is_a_table_headed_by_the_class_name() -> None:
     """The HTML is one table whose heading names the model class."""
-    markup = Image(name="web")._repr_html_()
+    markup = complete(Image, name="web")._repr_html_()
     assert markup.startswith("<table")
     assert '<th colspan="2">Image</th>' in markup
 
 
 def test_html_lists_identity_rows_first() -> None:
     """Rows start with name, version and state, whatever the declared order."""
-    image = Image(
-        arn=ARN, version="1.0.0/3", name="web", state=ImageState(status=ImageStatus.AVAILABLE)
+    image = complete(
+        Image,
+        arn=ARN,
+        version="1.0.0/3",
+        name="web",
+        state=ImageState(status=ImageStatus.AVAILABLE),
     )
     text = _parse(image._repr_html_()).text
     assert text[:4] == ["Image", "name", "web", "version"]
@@ -78,19 +83,20 @@ def test_html_lists_identity_rows_first() -> None:
 def test_html_dates_are_readable_utc() -> None:
     """Dates show as ``YYYY-MM-DD HH:MM UTC``, converted from their zone."""
     when = datetime(2026, 11, 27, 12, 15, 30, tzinfo=timezone(timedelta(hours=2)))
-    assert "<td>2026-11-27 10:15 UTC</td>" in Image(date_created=when)._repr_html_()
+    assert "<td>2026-11-27 10:15 UTC</td>" in complete(Image, date_created=when)._repr_html_()
 
 
 def test_html_shortens_arns_and_keeps_the_full_value_in_a_title() -> None:
     """An ARN cell shows ``…/image/web/1.0.0/3`` with the whole ARN as its title."""
-    parsed = _parse(Image(arn=ARN)._repr_html_())
+    parsed = _parse(complete(Image, arn=ARN)._repr_html_())
     assert "…/image/web/1.0.0/3" in parsed.text
     assert parsed.titles == [ARN]
 
 
 def test_html_folds_nested_models_in_details() -> None:
     """A nested model is folded behind a summary showing its short repr."""
-    markup = Image(state=ImageState(status=ImageStatus.FAILED, reason="boom"))._repr_html_()
+    image = complete(Image, state=ImageState(status=ImageStatus.FAILED, reason="boom"))
+    markup = image._repr_html_()
     assert "<details><summary>ImageState(status=FAILED, reason=&#x27;boom&#x27;)</summary>" in (
         markup
     )
@@ -99,7 +105,7 @@ def test_html_folds_nested_models_in_details() -> None:
 
 def test_html_folds_lists_of_models_into_a_numbered_list() -> None:
     """A sequence of models becomes a folded ``<ol>`` with one item each."""
-    outputs = OutputResources(amis=[Ami(image="ami-1"), Ami(image="ami-2")])
+    outputs = OutputResources(amis=[complete(Ami, image="ami-1"), complete(Ami, image="ami-2")])
     markup = outputs._repr_html_()
     assert "<details><summary>2 items</summary><ol><li>" in markup
     assert markup.count("<li>") == 2
@@ -108,7 +114,7 @@ def test_html_folds_lists_of_models_into_a_numbered_list() -> None:
 def test_html_escapes_every_value() -> None:
     """Markup in names, tags and descriptions is shown as text, never interpreted."""
     evil = '<script>alert("x")</script>'
-    image = Image(name=evil, tags={evil: evil})
+    image = complete(Image, name=evil, tags={evil: evil})
     parsed = _parse(image._repr_html_())
     assert "script" not in parsed.seen
     assert evil in "".join(parsed.text)
@@ -117,7 +123,7 @@ def test_html_escapes_every_value() -> None:
 def test_html_shows_only_the_first_line_of_a_component_document() -> None:
     """A component's data shows its first line and size, not the whole document."""
     data = "name: doc\nschemaVersion: 1.0\nphases: []\n"
-    markup = Component(data=data, platform=Platform.LINUX)._repr_html_()
+    markup = complete(Component, data=data, platform=Platform.LINUX)._repr_html_()
     assert f"name: doc … ({len(data)} chars)" in markup
     assert "schemaVersion" not in markup
 
