@@ -13,7 +13,7 @@ import sys
 import typing
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -34,7 +34,7 @@ def complete(cls: type[M], **given: object) -> M:
     for a nested model, `complete` of that model.
     """
     values: dict[str, object] = dict(given)
-    for field in attrs.fields(cls):  # type: ignore[misc]
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
         if field.name not in values and field.default is attrs.NOTHING:
             hint = field.type
             if isinstance(hint, str):

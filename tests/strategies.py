@@ -2,8 +2,8 @@
 
 `api_dict(shape)` draws a random valid API dict for any structure shape: required
 and guaranteed (`GUARANTEED`) members always, optional members sometimes, strings
-that satisfy the shape's pattern and length limits, enum values (and now and then a value the SDK does not know yet),
-numbers in range, and dates in each of the API's two wire forms.
+that satisfy the shape's pattern and length limits, enum values (and now and then a
+value the SDK does not know yet), numbers in range, and dates in each of the API's two wire forms.
 """
 
 from __future__ import annotations
