@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import botocore.session
 import pytest
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from botocore.stub import ANY, Stubber
@@ -30,7 +31,7 @@ from tools.generate_models import OPERATIONS
 from tools.guaranteed_members import EXAMPLE_ANSWERS
 
 COMPONENT = "arn:aws:imagebuilder:us-east-1:123456789012:component/hello/1.0.0/1"
-SERVICE = boto3.session.Session().client("imagebuilder", region_name="us-east-1")._service_model
+SERVICE = botocore.session.get_session().get_service_model("imagebuilder")
 
 #: AWS's example answers of the operations the SDK covers today.
 COVERED = [answer for answer in EXAMPLE_ANSWERS if answer[0] in OPERATIONS]

@@ -6,14 +6,16 @@ import botocore.session
 import pytest
 
 from imagebuilder_sdk import errors
+from imagebuilder_sdk.build_errors import (
+    ImageBuildCancelledError,
+    ImageBuildFailedError,
+    WaitTimeoutError,
+)
 from imagebuilder_sdk.errors import (
     ApiError,
     ConnectionFailedError,
-    ImageBuildCancelledError,
     ImageBuilderError,
-    ImageBuildFailedError,
     ValidationError,
-    WaitTimeoutError,
     error_for_code,
 )
 

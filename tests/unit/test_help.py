@@ -39,7 +39,7 @@ METHODS = [
 
 def test_help_of_the_facade_lists_every_repository() -> None:
     """help(ImageBuilder) names each repository attribute."""
-    text = pydoc.render_doc(ImageBuilder, renderer=pydoc.plaintext)
+    text = pydoc.plain(pydoc.render_doc(ImageBuilder))
     for name in REPOSITORIES:
         assert f"{name}:" in text
 
@@ -53,7 +53,7 @@ def test_every_keyword_is_in_the_signature_and_the_docstring(
     assert isinstance(bound.__self__, Repository)
     keywords = getattr(arguments, f"{operation}Arguments").__annotations__
     parameters = inspect.signature(bound).parameters
-    text = pydoc.render_doc(bound, renderer=pydoc.plaintext)
+    text = pydoc.plain(pydoc.render_doc(bound))
     for name in keywords:
         assert parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
         assert f"    {name}: " in text, f"{repository}.{method}: {name} is not documented"

@@ -13,10 +13,19 @@ from botocore.model import ListShape, MapShape, Shape, StringShape, StructureSha
 
 from imagebuilder_sdk import models
 from imagebuilder_sdk.convert._wire import DATE_FIELDS, WIRE_NAMES
-from tools.generate_models import OPERATIONS, attribute_name, load_model, reachable
+from tools.generate_models import (
+    OPERATIONS,
+    answer_shapes,
+    attribute_name,
+    is_required,
+    load_model,
+    reachable,
+)
+from tools.guaranteed_members import GUARANTEED
 
 MODEL = load_model()
 STRUCTURES, ENUMS = reachable(MODEL)
+ANSWERS = answer_shapes(MODEL)
 
 
 def _expected_type(shape: Shape) -> Any:
@@ -30,13 +39,36 @@ def _expected_type(shape: Shape) -> Any:
         return datetime.datetime
     if isinstance(shape, StringShape) and shape.enum:
         return getattr(models, shape.name)
-    return {"string": str, "boolean": bool, "integer": int, "long": int}[shape.type_name]
+    return {
+        "string": str,
+        "boolean": bool,
+        "integer": int,
+        "long": int,
+        "double": float,
+        "float": float,
+    }[shape.type_name]
 
 
-def test_the_sdk_covers_the_49_operations_of_the_service() -> None:
-    """Every operation the SDK covers exists in the installed service model."""
-    assert len(OPERATIONS) == 49
-    assert set(OPERATIONS) <= set(MODEL.operation_names)
+def test_the_models_cover_every_operation_of_the_service() -> None:
+    """The models cover the shapes of all 77 operations of the installed service model."""
+    assert len(OPERATIONS) == 77
+    assert set(OPERATIONS) == set(MODEL.operation_names)
+
+
+def test_answer_shapes_require_only_what_the_table_guarantees() -> None:
+    """A shape found in answers has exactly the table's members as required attributes,
+    whatever botocore's `required` flags say (DistributionConfiguration.timeoutMinutes)."""
+    for shape in STRUCTURES:
+        if shape.name not in ANSWERS:
+            continue
+        cls = getattr(models, shape.name)
+        required = {
+            m
+            for m in shape.members
+            if attrs.fields_dict(cls)[attribute_name(m)].default is attrs.NOTHING
+        }
+        assert required == set(GUARANTEED.get(shape.name, ())), shape.name
+    assert attrs.fields_dict(models.DistributionConfiguration)["timeout_minutes"].default is None
 
 
 def test_every_shape_has_a_model_class() -> None:
@@ -54,7 +86,7 @@ def test_every_member_has_a_typed_attribute(shape: StructureShape) -> None:
         f"{shape.name}: attributes differ from the service model's members (run `make regen`)"
     )
     hints = typing.get_type_hints(cls)
-    required = set(shape.required_members)
+    required = {m for m in shape.members if is_required(shape, m, ANSWERS)}
     for member, member_shape in shape.members.items():
         field = attrs.fields_dict(cls)[attribute_name(member)]
         expected = _expected_type(member_shape)
@@ -70,7 +102,9 @@ def test_every_member_has_a_typed_attribute(shape: StructureShape) -> None:
 def test_models_are_frozen(shape: StructureShape) -> None:
     """Models cannot be changed after construction; `attrs.evolve` makes new ones."""
     cls = getattr(models, shape.name)
-    instance = cls(**{attribute_name(m): "x" for m in shape.required_members})
+    instance = cls(
+        **{attribute_name(m): "x" for m in shape.members if is_required(shape, m, ANSWERS)}
+    )
     first = next(iter(attrs.fields_dict(cls)))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         setattr(instance, first, "changed")

@@ -20,6 +20,15 @@ __all__ = [
     "ImageSource",
     "ImageStatus",
     "ImageType",
+    "LifecycleExecutionResourceActionName",
+    "LifecycleExecutionResourceStatus",
+    "LifecycleExecutionStatus",
+    "LifecyclePolicyDetailActionType",
+    "LifecyclePolicyDetailFilterType",
+    "LifecyclePolicyResourceType",
+    "LifecyclePolicyStatus",
+    "LifecyclePolicyTimeUnit",
+    "MarketplaceResourceType",
     "MaximumSeverityLabel",
     "OnWorkflowFailure",
     "Ownership",
@@ -28,8 +37,15 @@ __all__ = [
     "Platform",
     "ProductCodeType",
     "RegionFailureStatus",
+    "ResourceStatus",
     "SsmParameterDataType",
     "TenancyType",
+    "WorkflowExecutionStatus",
+    "WorkflowStatus",
+    "WorkflowStepActionType",
+    "WorkflowStepExecutionRollbackStatus",
+    "WorkflowStepExecutionStatus",
+    "WorkflowType",
 ]
 
 
@@ -157,6 +173,80 @@ class ImageType(OpenEnum):
     DOCKER = "DOCKER"
 
 
+class LifecycleExecutionResourceActionName(OpenEnum):
+    """The action a lifecycle run took on a resource."""
+
+    AVAILABLE = "AVAILABLE"
+    DELETE = "DELETE"
+    DEPRECATE = "DEPRECATE"
+    DISABLE = "DISABLE"
+
+
+class LifecycleExecutionResourceStatus(OpenEnum):
+    """How a lifecycle action on one resource ended."""
+
+    FAILED = "FAILED"
+    IN_PROGRESS = "IN_PROGRESS"
+    SKIPPED = "SKIPPED"
+    SUCCESS = "SUCCESS"
+
+
+class LifecycleExecutionStatus(OpenEnum):
+    """Where a lifecycle run is."""
+
+    IN_PROGRESS = "IN_PROGRESS"
+    CANCELLED = "CANCELLED"
+    CANCELLING = "CANCELLING"
+    FAILED = "FAILED"
+    SUCCESS = "SUCCESS"
+    PENDING = "PENDING"
+
+
+class LifecyclePolicyDetailActionType(OpenEnum):
+    """What a lifecycle rule does."""
+
+    DELETE = "DELETE"
+    DEPRECATE = "DEPRECATE"
+    DISABLE = "DISABLE"
+
+
+class LifecyclePolicyDetailFilterType(OpenEnum):
+    """How a lifecycle rule picks images: by count or by age."""
+
+    AGE = "AGE"
+    COUNT = "COUNT"
+
+
+class LifecyclePolicyResourceType(OpenEnum):
+    """The kind of image a lifecycle policy manages."""
+
+    AMI_IMAGE = "AMI_IMAGE"
+    CONTAINER_IMAGE = "CONTAINER_IMAGE"
+
+
+class LifecyclePolicyStatus(OpenEnum):
+    """Whether a lifecycle policy runs."""
+
+    DISABLED = "DISABLED"
+    ENABLED = "ENABLED"
+
+
+class LifecyclePolicyTimeUnit(OpenEnum):
+    """A unit of time in lifecycle rules."""
+
+    DAYS = "DAYS"
+    WEEKS = "WEEKS"
+    MONTHS = "MONTHS"
+    YEARS = "YEARS"
+
+
+class MarketplaceResourceType(OpenEnum):
+    """The kind of marketplace resource asked for."""
+
+    COMPONENT_DATA = "COMPONENT_DATA"
+    COMPONENT_ARTIFACT = "COMPONENT_ARTIFACT"
+
+
 class MaximumSeverityLabel(OpenEnum):
     """Severity thresholds for scan findings."""
 
@@ -221,6 +311,15 @@ class RegionFailureStatus(OpenEnum):
     TIMED_OUT = "TIMED_OUT"
 
 
+class ResourceStatus(OpenEnum):
+    """The state an image's resources can be moved to."""
+
+    AVAILABLE = "AVAILABLE"
+    DELETED = "DELETED"
+    DEPRECATED = "DEPRECATED"
+    DISABLED = "DISABLED"
+
+
 class SsmParameterDataType(OpenEnum):
     """The data type of an SSM parameter."""
 
@@ -234,3 +333,57 @@ class TenancyType(OpenEnum):
     DEFAULT = "default"
     DEDICATED = "dedicated"
     HOST = "host"
+
+
+class WorkflowExecutionStatus(OpenEnum):
+    """Where a workflow run is."""
+
+    PENDING = "PENDING"
+    SKIPPED = "SKIPPED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    ROLLBACK_IN_PROGRESS = "ROLLBACK_IN_PROGRESS"
+    ROLLBACK_COMPLETED = "ROLLBACK_COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class WorkflowStatus(OpenEnum):
+    """The lifecycle status of a workflow."""
+
+    DEPRECATED = "DEPRECATED"
+
+
+class WorkflowStepActionType(OpenEnum):
+    """The action sent to a waiting workflow step."""
+
+    RESUME = "RESUME"
+    STOP = "STOP"
+
+
+class WorkflowStepExecutionRollbackStatus(OpenEnum):
+    """Where the rollback of a failed step is."""
+
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    SKIPPED = "SKIPPED"
+    FAILED = "FAILED"
+
+
+class WorkflowStepExecutionStatus(OpenEnum):
+    """Where a workflow step run is."""
+
+    PENDING = "PENDING"
+    SKIPPED = "SKIPPED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+class WorkflowType(OpenEnum):
+    """When a workflow runs: build, test or distribution."""
+
+    BUILD = "BUILD"
+    TEST = "TEST"
+    DISTRIBUTION = "DISTRIBUTION"

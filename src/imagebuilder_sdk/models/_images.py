@@ -45,6 +45,8 @@ __all__ = [
     "LatestVersionReferences",
     "OutputResources",
     "RegionFailure",
+    "RegisterImageOptions",
+    "WindowsConfiguration",
 ]
 
 
@@ -324,3 +326,21 @@ class LatestVersionReferences(Model):
     """ARN of the latest version with the same minor."""
     latest_patch_version_arn: str
     """ARN of the latest version with the same patch."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class RegisterImageOptions(Model):
+    """Settings for registering an imported disk image as an AMI."""
+
+    secure_boot_enabled: bool | None = None
+    """Whether Secure Boot is on for the AMI."""
+    uefi_data: str | None = None
+    """UEFI variable data for the AMI (base64)."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class WindowsConfiguration(Model):
+    """Which Windows edition of an ISO to import."""
+
+    image_index: int
+    """The index of the Windows edition inside the ISO."""

@@ -74,9 +74,10 @@ class HasOutputs:
     """
 
     __slots__ = ()
-    arn: str
-    state: ImageState
-    output_resources: OutputResources | None
+    if TYPE_CHECKING:  # the model's own attributes (not annotated here at run time)
+        arn: str
+        state: ImageState
+        output_resources: OutputResources | None
 
     def _outputs(self) -> OutputResources:
         if self.output_resources is None:
