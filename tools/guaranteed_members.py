@@ -77,9 +77,9 @@ GUARANTEED: dict[str, frozenset[str]] = {
     #  both show arn, name, platform, version, components, parentImage, dateCreated (components and
     #  parentImage are create-req). "owner" is in the 2026 answer but missing from the 2020
     #  embedded copy, so the examples disagree and owner stays Optional; "type" is in neither.
-    "ImageRecipe": frozenset(
-        {"arn", "name", "platform", "version", "components", "parentImage", "dateCreated"}
-    ),
+    #  components is left out: CreateImageRecipe does not require it (botocore), and no example
+    #  shows a recipe created without components, so an answer for one is unproven.
+    "ImageRecipe": frozenset({"arn", "name", "platform", "version", "parentImage", "dateCreated"}),
     # ImageRecipeSummary: CLI list-image-recipes (2020), two entries, both with these six and tags.
     "ImageRecipeSummary": frozenset(
         {"arn", "name", "platform", "owner", "parentImage", "dateCreated"}

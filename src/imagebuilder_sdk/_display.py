@@ -3,10 +3,9 @@
 Everything here works on any attrs class by its attribute names, so the generated
 models need no per-class code:
 
->>> from imagebuilder_sdk.models import Component, ComponentState, ComponentStatus
->>> Component(name="hello", version="1.0.0", owner="me", data="name: hello",
-...           state=ComponentState(status=ComponentStatus.DEPRECATED, reason="old"))
-Component(name='hello', version='1.0.0', status=DEPRECATED, owner='me', …)
+>>> from imagebuilder_sdk.models import ComponentState, ComponentStatus
+>>> ComponentState(status=ComponentStatus.DEPRECATED, reason="no longer used")
+ComponentState(status=DEPRECATED, reason='no longer used')
 """
 
 from __future__ import annotations

@@ -189,7 +189,7 @@ class ImageRecipe(Model, HasArn, HasVersion):
     """The account (or ``Amazon``) that owns it."""
     version: str
     """The semantic version (``major.minor.patch``)."""
-    components: Sequence[ComponentConfiguration]
+    components: Sequence[ComponentConfiguration] | None = None
     """Components applied in order."""
     parent_image: str
     """The base image (an image ARN, wildcard ARN or AMI id)."""

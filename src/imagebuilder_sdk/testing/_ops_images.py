@@ -172,8 +172,17 @@ def summaries(
     for record in records:
         refresh(state, record)
     chosen = apply_filters(params, _FILTERS, records)
-    items = [(_key(r), project(r, "ImageSummary")) for r in chosen]
+    items = [(_key(r), _summary(r)) for r in chosen]
     return paginate(state.secret, operation, params, items)
+
+
+def _summary(record: Record) -> dict[str, Any]:
+    """An ``ImageSummary``: like the service, it has ``outputResources`` even before there
+    are outputs (``"amis": []`` for a build still running or failed; AWS CLI examples
+    list-image-build-versions and list-image-pipeline-images)."""
+    summary = project(record, "ImageSummary")
+    summary.setdefault("outputResources", {"amis": []})
+    return summary
 
 
 def list_image_build_versions(state: State, params: dict[str, Any]) -> dict[str, Any]:
