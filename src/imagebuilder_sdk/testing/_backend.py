@@ -21,18 +21,22 @@ from typing import Any
 from imagebuilder_sdk.testing import (
     _ops_components,
     _ops_configs,
+    _ops_distribution,
     _ops_images,
     _ops_pipelines,
     _ops_policies,
     _ops_recipes,
     _ops_tags,
+    _ops_workflows,
 )
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
 from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
 from imagebuilder_sdk.testing._state_builds import DEFAULT_STAGE_DURATIONS, fail_build
 from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
 from imagebuilder_sdk.testing._state_seed import seed
+from imagebuilder_sdk.testing._state_seed_extra import seed_extra
 from imagebuilder_sdk.testing._state_validate import check_input
+from imagebuilder_sdk.testing._state_workflows import fail_step
 
 __all__ = ["Backend", "ServiceError"]
 
@@ -44,6 +48,9 @@ _HANDLERS: dict[str, Handler] = {
     **_ops_policies.OPERATIONS,
     **_ops_recipes.OPERATIONS,
     **_ops_tags.OPERATIONS,
+    # The newer operations (issues 17 and 18), each group in its own module.
+    **_ops_distribution.OPERATIONS,
+    **_ops_workflows.OPERATIONS,
 }
 
 
@@ -69,6 +76,7 @@ class Backend:
         self._lock = threading.RLock()
         self._idempotency = IdempotencyCache()
         seed(self._state)
+        seed_extra(self._state)
 
     def __repr__(self) -> str:
         return f"Backend(account_id={self.account_id!r}, region={self.region!r})"
@@ -86,6 +94,22 @@ class Backend:
     def stage_durations(self, durations: Mapping[str, float]) -> None:
         with self._lock:
             self._state.stage_durations = dict(durations)
+
+    def fail_step(
+        self,
+        step_name: str,
+        image_build_version_arn: str | None = None,
+        *,
+        reason: str = "Emulated step failure",
+    ) -> None:
+        """Make the workflow step `step_name` fail: in the given running build, or the next one.
+
+        The step ends FAILED with `reason`; the build fails with it unless the step's
+        ``onFailure`` is ``Continue``. Raises `ValidationError` for an unknown build, a
+        step the build does not run, or a step that has already ended.
+        """
+        with self._lock:
+            fail_step(self._state, step_name, image_build_version_arn, reason)
 
     def fail_build(
         self,
