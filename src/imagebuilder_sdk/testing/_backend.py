@@ -18,11 +18,15 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.testing import (
     _ops_components,
     _ops_configs,
     _ops_distribution,
+    _ops_findings,
     _ops_images,
+    _ops_imports,
+    _ops_lifecycle,
     _ops_pipelines,
     _ops_policies,
     _ops_recipes,
@@ -33,6 +37,7 @@ from imagebuilder_sdk.testing._clock import Clock, VirtualClock
 from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
 from imagebuilder_sdk.testing._state_builds import DEFAULT_STAGE_DURATIONS, fail_build
 from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
+from imagebuilder_sdk.testing._state_lifecycle import run_due, start_execution
 from imagebuilder_sdk.testing._state_seed import seed
 from imagebuilder_sdk.testing._state_seed_extra import seed_extra
 from imagebuilder_sdk.testing._state_validate import check_input
@@ -50,6 +55,9 @@ _HANDLERS: dict[str, Handler] = {
     **_ops_tags.OPERATIONS,
     # The newer operations (issues 17 and 18), each group in its own module.
     **_ops_distribution.OPERATIONS,
+    **_ops_findings.OPERATIONS,
+    **_ops_imports.OPERATIONS,
+    **_ops_lifecycle.OPERATIONS,
     **_ops_workflows.OPERATIONS,
 }
 
@@ -127,6 +135,48 @@ class Backend:
         with self._lock:
             fail_build(self._state, image_build_version_arn, stage, reason)
 
+    def run_lifecycle_policy(self, lifecycle_policy_arn: str) -> str:
+        """Start an execution of a lifecycle policy now (as its daily run would); returns its id.
+
+        The execution selects its images at once and acts on them after
+        `lifecycle_seconds`. Raises `ValidationError` for an unknown policy.
+        """
+        with self._lock:
+            policy = self._state.table("lifecycle-policy").get(lifecycle_policy_arn)
+            if policy is None:
+                raise ValidationError(
+                    "lifecycle_policy_arn",
+                    "must name a lifecycle policy of this emulator",
+                    value=lifecycle_policy_arn,
+                )
+            return str(start_execution(self._state, policy=policy)["arn"])
+
+    @property
+    def lifecycle_seconds(self) -> float:
+        """Seconds a lifecycle execution is IN_PROGRESS before its actions take effect (60)."""
+        return self._state.lifecycle_seconds
+
+    @lifecycle_seconds.setter
+    def lifecycle_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+            raise ValidationError(
+                "lifecycle_seconds", "must be a number of seconds >= 0", value=seconds
+            )
+        with self._lock:
+            self._state.lifecycle_seconds = seconds
+
+    @property
+    def findings_seed(self) -> int:
+        """Seed of the emulated scan findings (0): another seed draws other findings."""
+        return self._state.findings_seed
+
+    @findings_seed.setter
+    def findings_seed(self, seed: int) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise ValidationError("findings_seed", "must be an int", value=seed)
+        with self._lock:
+            self._state.findings_seed = seed
+
     @property
     def operations(self) -> frozenset[str]:
         """The operation names `dispatch` implements."""
@@ -142,6 +192,7 @@ class Backend:
         input_members = model.input_shape.members if model.input_shape is not None else {}
         token = request.get("clientToken") if "clientToken" in input_members else None
         with self._lock:
+            run_due(self._state)  # lifecycle policies run on the clock, like builds
             check_input(model, request)
             if token is not None:
                 replayed = self._idempotency.replay(operation, token, request)

@@ -43,7 +43,8 @@ def retry_image(state: State, params: dict[str, Any]) -> dict[str, Any]:
     found = attempts(record)
     if status != "FAILED" or not found:
         raise ServiceError(
-            "InvalidRequestException", f"The image {arn} is {status}; only a FAILED build is retried."
+            "InvalidRequestException",
+            f"The image {arn} is {status}; only a FAILED build is retried.",
         )
     previous = found[-1].build
     failed = (record["state"].get("failureContext") or {}).get("imageStatus")
@@ -88,9 +89,9 @@ def distribute_image(state: State, params: dict[str, Any]) -> dict[str, Any]:
     semantic = source["version"].split("/")[0]
     version_arn = state.arn("image", source["name"], semantic)
     build = state.build_numbers.get(version_arn, 0) + 1
-    for record in state.table("image").values():
-        if record["arn"].rsplit("/", 1)[0] == version_arn:
-            build = max(build, int(record["arn"].rsplit("/", 1)[1]) + 1)
+    for existing in state.table("image").values():
+        if existing["arn"].rsplit("/", 1)[0] == version_arn:
+            build = max(build, int(existing["arn"].rsplit("/", 1)[1]) + 1)
     state.build_numbers[version_arn] = build
     durations = dict(plan_for(state, False))
     record: Record = {

@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
-from imagebuilder_sdk.testing._state_names import arn_name, parse_arn, parse_version, version_matches
+from imagebuilder_sdk.testing._state_names import (
+    arn_name,
+    parse_arn,
+    parse_version,
+    version_matches,
+)
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
 from imagebuilder_sdk.testing._state_workflow_docs import describe_workflow
 from imagebuilder_sdk.testing._state_workflows import (
@@ -191,7 +196,8 @@ def list_workflow_build_versions(state: State, params: dict[str, Any]) -> dict[s
         )
     parsed = parse_arn(version_arn)
     kind = _kind_of(version_arn)
-    assert parsed is not None and parsed.version is not None
+    assert parsed is not None
+    assert parsed.version is not None
     builds = [
         record
         for version, _, record in state.versions_of(kind, parsed.owner, parsed.name)

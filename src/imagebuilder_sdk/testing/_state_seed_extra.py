@@ -62,6 +62,8 @@ def seed_extra(state: State) -> None:
         "encrypted": True,
         "dateCreated": _PUBLISHED,
         "obfuscate": False,
-        "productCodes": [{"productCodeId": "emulated0product0code0", "productCodeType": "marketplace"}],
+        "productCodes": [
+            {"productCodeId": "emulated0product0code0", "productCodeType": "marketplace"}
+        ],
     }
     state.put("component", component)

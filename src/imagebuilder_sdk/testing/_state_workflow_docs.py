@@ -155,7 +155,9 @@ def describe_workflow(data: str) -> list[dict[str, Any]]:
         if "default" in entry:
             default = entry["default"]
             values = default if isinstance(default, list) else [default]
-            detail["defaultValue"] = [json.dumps(v) if isinstance(v, bool) else str(v) for v in values]
+            detail["defaultValue"] = [
+                json.dumps(v) if isinstance(v, bool) else str(v) for v in values
+            ]
         if entry.get("description"):
             detail["description"] = str(entry["description"])
         found.append(detail)

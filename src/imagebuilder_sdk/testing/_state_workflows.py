@@ -227,7 +227,9 @@ def _step_view(attempt: Attempt, run: Run, step: StepRun, now: float) -> StepVie
         if step.id == culprit:
             return StepView(run, step, kind, begins, t_end, reason)
         if begins is None or begins >= t_end:
-            return StepView(run, step, "CANCELLED" if kind == "CANCELLED" else "SKIPPED", None, None)
+            return StepView(
+                run, step, "CANCELLED" if kind == "CANCELLED" else "SKIPPED", None, None
+            )
         if ends is None or ends > t_end:
             return StepView(run, step, kind, begins, t_end, reason)
     if begins is None or now < begins:
@@ -334,7 +336,9 @@ def waiting_steps(state: State) -> list[tuple[Record, RunView, StepView]]:
     return found
 
 
-def send_action(state: State, step_id: str, image_arn: str, action: str, reason: str | None) -> None:
+def send_action(
+    state: State, step_id: str, image_arn: str, action: str, reason: str | None
+) -> None:
     """Resume or stop a waiting step; STOP fails it (and the build unless it continues)."""
     for image, _, step in waiting_steps(state):
         if step.step.id != step_id:
@@ -383,12 +387,15 @@ def fail_step(state: State, step_name: str, arn: str | None, reason: str) -> Non
             view = _step_view(attempt, run, step, now)
             if view.status not in ("PENDING", "RUNNING"):
                 raise ValidationError(
-                    "step_name", f"must name a step that has not ended, not a {view.status} one",
+                    "step_name",
+                    f"must name a step that has not ended, not a {view.status} one",
                     value=step_name,
                 )
             _fail(attempt, step, reason)
             return
-    raise ValidationError("step_name", "must name a step of this build's workflows", value=step_name)
+    raise ValidationError(
+        "step_name", "must name a step of this build's workflows", value=step_name
+    )
 
 
 def step_outputs(view: StepView, attempt: Attempt) -> str | None:
