@@ -169,8 +169,13 @@ def start_execution(
     include: Record | None = None,
     excluded: Record | None = None,
     due: float | None = None,
+    at: float | None = None,
 ) -> Record:
-    """Start an execution of `policy`, or a state update of `image` to `action`."""
+    """Start an execution of `policy`, or a state update of `image` to `action`.
+
+    `due` delays a state update (never before now); `at` dates a scheduled run that
+    was due at that moment (the clock may have moved past it).
+    """
     number = len(state.table(EXECUTIONS))
     ident = f"lce-{uuid.uuid5(uuid.NAMESPACE_URL, f'{state.account_id}#{number}')}"
     resources: list[Record] = []
@@ -211,6 +216,8 @@ def start_execution(
             )
         )
     begins = state.clock.monotonic() if due is None else max(due, state.clock.monotonic())
+    if at is not None:
+        begins = at
     record: Record = {
         "arn": ident,
         "lifecyclePolicyArn": None if policy is None else policy["arn"],
@@ -342,8 +349,10 @@ def run_due(state: State) -> None:
     now = state.clock.monotonic()
     for policy in state.table("lifecycle-policy").values():
         if policy.get("status", "ENABLED") == "ENABLED" and now >= policy["_next_run"]:
-            policy["_next_run"] = now + DAY
-            start_execution(state, policy=policy)
+            scheduled = policy["_next_run"]
+            while policy["_next_run"] <= now:
+                policy["_next_run"] += DAY
+            start_execution(state, policy=policy, at=scheduled)
     for execution in state.table(EXECUTIONS).values():
         refresh_execution(state, execution)
 
