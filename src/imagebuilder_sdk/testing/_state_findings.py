@@ -17,7 +17,12 @@ from imagebuilder_sdk.testing._state import Record, State
 from imagebuilder_sdk.testing._state_builds import refresh
 from imagebuilder_sdk.testing._state_packages import packages_for
 
-__all__ = ["SEVERITIES", "all_findings", "findings_for"]
+__all__ = [
+    "SEVERITIES",
+    "all_findings",
+    "findings_for",
+    "scanned",
+]
 
 #: Severities, most severe first, as Amazon Inspector names them.
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED")

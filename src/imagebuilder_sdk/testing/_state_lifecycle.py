@@ -33,10 +33,13 @@ __all__ = [
     "DAY",
     "EXECUTIONS",
     "UNIT_SECONDS",
+    "cancel",
     "execution_view",
     "refresh_execution",
+    "resource_views",
     "run_due",
     "start_execution",
+    "status",
 ]
 
 EXECUTIONS = "lifecycle-execution"
@@ -355,8 +358,3 @@ def run_due(state: State) -> None:
             start_execution(state, policy=policy, at=scheduled)
     for execution in state.table(EXECUTIONS).values():
         refresh_execution(state, execution)
-
-
-def describe(detail: dict[str, Any]) -> str:
-    """A rule in words, for messages."""
-    return f"{detail['action']['type']} by {detail['filter']['type']}"

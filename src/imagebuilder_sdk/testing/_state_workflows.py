@@ -28,14 +28,21 @@ from imagebuilder_sdk.testing._state_workflow_docs import WorkflowStep, read_ste
 
 __all__ = [
     "Attempt",
+    "Run",
     "RunView",
+    "STAGE_TYPES",
+    "StepRun",
     "StepView",
+    "attempt_of",
     "attempts",
     "fail_step",
     "find_run",
     "find_step",
+    "moment",
     "plan_workflows",
+    "run_views",
     "send_action",
+    "step_outputs",
     "waiting_steps",
 ]
 
