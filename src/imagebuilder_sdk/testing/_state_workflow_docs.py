@@ -4,7 +4,9 @@ A workflow document is a YAML mapping with a ``schemaVersion``, optional
 ``parameters`` and a non-empty ``steps`` list; each step has a ``name`` (a letter, then
 letters, digits, ``-`` or ``_``), an ``action`` from the step actions Image Builder
 supports, and optionally ``onFailure`` (``Abort`` or ``Continue``), ``timeoutSeconds``
-and ``inputs``. The managed workflows every region starts with are defined here too.
+and ``inputs``. Without PyYAML (the ``yaml`` extra) a rough line-by-line reading finds
+the steps' names and actions instead. The managed workflows every region starts with
+are defined here too.
 """
 
 from __future__ import annotations
