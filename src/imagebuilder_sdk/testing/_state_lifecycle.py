@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import datetime
-from typing import Any
 
 from imagebuilder_sdk.testing._state import Record, ServiceError, State
 from imagebuilder_sdk.testing._state_builds import refresh
