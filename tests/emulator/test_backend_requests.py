@@ -24,16 +24,16 @@ def _component_request(**extra: object) -> dict[str, object]:
     }
 
 
-def test_backend_implements_the_49_operations() -> None:
-    """dispatch knows exactly the 49 operations, all of them in the service model."""
-    assert len(OPERATIONS) == 49
+def test_backend_implements_the_77_operations() -> None:
+    """dispatch knows exactly the 77 operations, all of them in the service model."""
+    assert len(OPERATIONS) == 77
     assert Backend().operations == OPERATIONS
     assert set(OPERATIONS) <= set(MODEL.operation_names)
 
 
 def test_unknown_operation_is_refused() -> None:
     """An operation the emulator does not implement raises InvalidRequestException."""
-    assert Api().raw_error("CreateLifecyclePolicy").code == "InvalidRequestException"
+    assert Api().raw_error("CreateTimeMachine").code == "InvalidRequestException"
 
 
 def test_missing_required_member_is_named() -> None:

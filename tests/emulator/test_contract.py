@@ -1,7 +1,9 @@
-"""Contract: all 49 operations through plain boto3, each request and answer held to the model.
+"""Contract: all 77 operations through plain boto3, each request and answer held to the model.
 
 One realistic chain (component -> recipes -> configurations -> pipeline -> build ->
-image -> packages, tags, policies -> deletes) runs in process and over HTTP. Every
+image -> packages, tags, policies, then workflows, approvals, retry and distribute,
+findings, lifecycle policies and executions, imports, the marketplace -> deletes) runs
+in process and over HTTP. Every
 request is validated against its input shape before it is sent; every answer is
 validated against its output shape twice: the raw JSON body as it came off the wire
 (unknown members are errors) and the dict botocore parsed from it. Error codes must be
@@ -23,6 +25,7 @@ from botocore.validate import ParamValidator
 
 from imagebuilder_sdk.testing import Emulator
 from tests.emulator.conftest import COMPONENT_YAML, OPERATIONS
+from tests.emulator.contract_newer import run_newer_operations
 
 PARENT_IMAGE = "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x"
 DOCKERFILE = "FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:components }}}\n"
@@ -195,7 +198,7 @@ def build_chain(ib: Driver, emulator: Emulator) -> dict[str, str]:
 
 
 def run_every_operation(ib: Driver, emulator: Emulator) -> None:
-    """Drive all 49 operations in a realistic order, deletes last, with two errors."""
+    """Drive all 77 operations in a realistic order, deletes last, with two errors."""
     arns = build_chain(ib, emulator)
 
     image = ib("GetImage", imageBuildVersionArn=arns["image"])["image"]
@@ -254,6 +257,8 @@ def run_every_operation(ib: Driver, emulator: Emulator) -> None:
             POLICY
         )
 
+    run_newer_operations(ib, emulator, arns)
+
     ib("TagResource", resourceArn=arns["pipeline"], tags={"env": "test", "owner": "qa"})
     ib("UntagResource", resourceArn=arns["pipeline"], tagKeys=["owner"])
     assert ib("ListTagsForResource", resourceArn=arns["pipeline"])["tags"] == {"env": "test"}
@@ -277,7 +282,7 @@ def run_every_operation(ib: Driver, emulator: Emulator) -> None:
 def test_every_operation_keeps_to_the_service_model(
     ib: Driver, connected: tuple[Emulator, Any]
 ) -> None:
-    """All 49 operations answer requests and errors exactly as the model describes."""
+    """All 77 operations answer requests and errors exactly as the model describes."""
     run_every_operation(ib, connected[0])
     assert ib.called == set(OPERATIONS)
 

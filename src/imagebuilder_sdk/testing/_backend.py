@@ -18,21 +18,30 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.testing import (
     _ops_components,
     _ops_configs,
+    _ops_distribution,
+    _ops_findings,
     _ops_images,
+    _ops_imports,
+    _ops_lifecycle,
     _ops_pipelines,
     _ops_policies,
     _ops_recipes,
     _ops_tags,
+    _ops_workflows,
 )
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
 from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
 from imagebuilder_sdk.testing._state_builds import DEFAULT_STAGE_DURATIONS, fail_build
 from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
+from imagebuilder_sdk.testing._state_lifecycle import run_due, start_execution
 from imagebuilder_sdk.testing._state_seed import seed
+from imagebuilder_sdk.testing._state_seed_extra import seed_extra
 from imagebuilder_sdk.testing._state_validate import check_input
+from imagebuilder_sdk.testing._state_workflows import fail_step
 
 __all__ = ["Backend", "ServiceError"]
 
@@ -44,6 +53,12 @@ _HANDLERS: dict[str, Handler] = {
     **_ops_policies.OPERATIONS,
     **_ops_recipes.OPERATIONS,
     **_ops_tags.OPERATIONS,
+    # The newer operations (issues 17 and 18), each group in its own module.
+    **_ops_distribution.OPERATIONS,
+    **_ops_findings.OPERATIONS,
+    **_ops_imports.OPERATIONS,
+    **_ops_lifecycle.OPERATIONS,
+    **_ops_workflows.OPERATIONS,
 }
 
 
@@ -69,6 +84,7 @@ class Backend:
         self._lock = threading.RLock()
         self._idempotency = IdempotencyCache()
         seed(self._state)
+        seed_extra(self._state)
 
     def __repr__(self) -> str:
         return f"Backend(account_id={self.account_id!r}, region={self.region!r})"
@@ -87,6 +103,22 @@ class Backend:
         with self._lock:
             self._state.stage_durations = dict(durations)
 
+    def fail_step(
+        self,
+        step_name: str,
+        image_build_version_arn: str | None = None,
+        *,
+        reason: str = "Emulated step failure",
+    ) -> None:
+        """Make the workflow step `step_name` fail: in the given running build, or the next one.
+
+        The step ends FAILED with `reason`; the build fails with it unless the step's
+        ``onFailure`` is ``Continue``. Raises `ValidationError` for an unknown build, a
+        step the build does not run, or a step that has already ended.
+        """
+        with self._lock:
+            fail_step(self._state, step_name, image_build_version_arn, reason)
+
     def fail_build(
         self,
         image_build_version_arn: str | None = None,
@@ -103,6 +135,48 @@ class Backend:
         with self._lock:
             fail_build(self._state, image_build_version_arn, stage, reason)
 
+    def run_lifecycle_policy(self, lifecycle_policy_arn: str) -> str:
+        """Start an execution of a lifecycle policy now (as its daily run would); returns its id.
+
+        The execution selects its images at once and acts on them after
+        `lifecycle_seconds`. Raises `ValidationError` for an unknown policy.
+        """
+        with self._lock:
+            policy = self._state.table("lifecycle-policy").get(lifecycle_policy_arn)
+            if policy is None:
+                raise ValidationError(
+                    "lifecycle_policy_arn",
+                    "must name a lifecycle policy of this emulator",
+                    value=lifecycle_policy_arn,
+                )
+            return str(start_execution(self._state, policy=policy)["arn"])
+
+    @property
+    def lifecycle_seconds(self) -> float:
+        """Seconds a lifecycle execution is IN_PROGRESS before its actions take effect (60)."""
+        return self._state.lifecycle_seconds
+
+    @lifecycle_seconds.setter
+    def lifecycle_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+            raise ValidationError(
+                "lifecycle_seconds", "must be a number of seconds >= 0", value=seconds
+            )
+        with self._lock:
+            self._state.lifecycle_seconds = seconds
+
+    @property
+    def findings_seed(self) -> int:
+        """Seed of the emulated scan findings (0): another seed draws other findings."""
+        return self._state.findings_seed
+
+    @findings_seed.setter
+    def findings_seed(self, seed: int) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise ValidationError("findings_seed", "must be an int", value=seed)
+        with self._lock:
+            self._state.findings_seed = seed
+
     @property
     def operations(self) -> frozenset[str]:
         """The operation names `dispatch` implements."""
@@ -118,6 +192,7 @@ class Backend:
         input_members = model.input_shape.members if model.input_shape is not None else {}
         token = request.get("clientToken") if "clientToken" in input_members else None
         with self._lock:
+            run_due(self._state)  # lifecycle policies run on the clock, like builds
             check_input(model, request)
             if token is not None:
                 replayed = self._idempotency.replay(operation, token, request)

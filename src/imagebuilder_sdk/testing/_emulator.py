@@ -118,6 +118,20 @@ class Emulator:
         """Make a build fail at `stage`: the given one, or the next one to start."""
         self.backend.fail_build(image_build_version_arn, stage=stage, reason=reason)
 
+    def fail_step(
+        self,
+        step_name: str,
+        image_build_version_arn: str | None = None,
+        *,
+        reason: str = "Emulated step failure",
+    ) -> None:
+        """Make a workflow step fail: in the given running build, or the next one to run it."""
+        self.backend.fail_step(step_name, image_build_version_arn, reason=reason)
+
+    def run_lifecycle_policy(self, lifecycle_policy_arn: str) -> str:
+        """Start a lifecycle policy's execution now; returns the execution id."""
+        return self.backend.run_lifecycle_policy(lifecycle_policy_arn)
+
     def attach(self, client: Any) -> Any:
         """Answer every request of a boto3 imagebuilder `client` here; returns the client."""
         return _transport.attach(client, self.handle, self._key)

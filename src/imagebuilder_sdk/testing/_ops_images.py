@@ -17,6 +17,7 @@ from imagebuilder_sdk.testing._state_builds import (
 from imagebuilder_sdk.testing._state_names import parse_arn, parse_version
 from imagebuilder_sdk.testing._state_packages import packages_for
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
+from imagebuilder_sdk.testing._state_workflows import plan_workflows
 
 __all__ = ["OPERATIONS", "start_image", "summaries"]
 
@@ -103,6 +104,7 @@ def start_image(
             record[name] = copy.deepcopy(params[name])
     if tags:
         record["tags"] = dict(tags)
+    plan_workflows(state, record)
     state.put(KIND, record)
     return str(record["arn"])
 

@@ -97,6 +97,12 @@ class State:
         self.stage_durations: dict[str, float] = {}
         #: The failure `fail_build` planned for the next build that starts, if any.
         self.next_failure: tuple[str, str] | None = None
+        #: The step failure `fail_step` planned for the next build: (step name, reason).
+        self.next_step_failure: tuple[str, str] | None = None
+        #: Seconds a lifecycle execution runs before its actions take effect.
+        self.lifecycle_seconds = 60.0
+        #: Seed of the scan findings of images with scanning enabled.
+        self.findings_seed = 0
         #: The last build number given to each image version, never handed out twice.
         self.build_numbers: dict[str, int] = {}
         #: Secret that signs pagination tokens, so forged tokens are refused.

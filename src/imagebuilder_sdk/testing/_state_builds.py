@@ -9,11 +9,12 @@ the image record. `fail_build` plans a failure; cancelling stops a build at once
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.testing._state import Record, ServiceError, State
+from imagebuilder_sdk.testing._state_pauses import Pauses
 from imagebuilder_sdk.testing._state_seed import ami_id
 
 __all__ = [
@@ -56,15 +57,25 @@ class Build:
     failure: tuple[str, str] | None = None
     #: Stopped at this moment: (moment, status, reason, stage it was in).
     stopped: tuple[float, str, str, str] | None = None
+    #: Steps waiting for an action hold the timeline (set by the workflow layer).
+    pauses: Pauses = field(default_factory=Pauses)
+    #: Fail when the timeline reaches this many seconds, with this reason (a failed step).
+    fail_at: tuple[float, str] | None = None
+
+    def elapsed(self, moment: float) -> float:
+        """Seconds of the timeline reached at `moment` (time spent waiting does not count)."""
+        return self.pauses.effective(moment - self.started)
 
     def at(self, moment: float) -> tuple[str, str | None, str | None]:
         """The status at `moment`, with the reason and the stage of a failure."""
         if self.stopped is not None and moment >= self.stopped[0]:
             return self.stopped[1], self.stopped[2], self.stopped[3]
-        elapsed = moment - self.started
+        elapsed = self.elapsed(moment)
         end = 0.0
         for stage, seconds in self.plan:
             end += seconds
+            if self.fail_at is not None and self.fail_at[0] <= end and elapsed >= self.fail_at[0]:
+                return "FAILED", self.fail_at[1], stage
             if elapsed < end:
                 return stage, None, None
             if self.failure is not None and self.failure[0] == stage:
