@@ -1,4 +1,9 @@
-"""Turning botocore's exceptions into the SDK's typed errors."""
+"""Turning botocore's exceptions into the SDK's typed errors.
+
+`translate` handles what a call raises; `translate_setup` what building a client
+raises (a missing profile, no region, a malformed endpoint). Credential, profile,
+region and endpoint problems become `ConfigurationError`s with a one-line hint.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,19 @@ from botocore.exceptions import (
     ClientError,
     ConnectionClosedError,
     ConnectTimeoutError,
+    CredentialRetrievalError,
     EndpointConnectionError,
+    InvalidRegionError,
+    NoCredentialsError,
+    NoRegionError,
     ParamValidationError,
+    PartialCredentialsError,
+    ProfileNotFound,
     ReadTimeoutError,
+    SSOError,
+    SSOTokenLoadError,
+    TokenRetrievalError,
+    UnauthorizedSSOTokenError,
 )
 from botocore.exceptions import (
     ConnectionError as BotocoreConnectionError,
@@ -19,13 +34,18 @@ from botocore.exceptions import (
 
 from imagebuilder_sdk.errors import (
     ApiError,
+    ConfigurationError,
     ConnectionFailedError,
+    CredentialsError,
+    EndpointError,
     ImageBuilderError,
+    ProfileNotFoundError,
+    RegionError,
     ValidationError,
     error_for_code,
 )
 
-__all__ = ["translate"]
+__all__ = ["translate", "translate_setup"]
 
 _CONNECTION_ERRORS = (
     EndpointConnectionError,
@@ -52,8 +72,67 @@ def _from_client_error(error: ClientError, operation: str) -> ApiError:
     )
 
 
+_CREDENTIALS_HINT = (
+    "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, run `aws configure`, "
+    "or `aws sso login` for an SSO profile"
+)
+_SSO_ERRORS = (SSOError, SSOTokenLoadError, TokenRetrievalError, UnauthorizedSSOTokenError)
+
+
+def _credentials(error: Exception) -> CredentialsError | None:
+    # Fixed texts: what a credential provider reports can quote the secrets it read.
+    if isinstance(error, NoCredentialsError):
+        return CredentialsError("no AWS credentials were found", hint=_CREDENTIALS_HINT)
+    if isinstance(error, PartialCredentialsError):
+        provider = error.kwargs.get("provider", "a provider")
+        return CredentialsError(
+            f"the AWS credentials from {provider} are incomplete", hint=_CREDENTIALS_HINT
+        )
+    if isinstance(error, CredentialRetrievalError):
+        provider = error.kwargs.get("provider", "a provider")
+        return CredentialsError(
+            f"the AWS credentials could not be read from {provider}", hint=_CREDENTIALS_HINT
+        )
+    if isinstance(error, _SSO_ERRORS):
+        return CredentialsError(
+            "the SSO session has expired or was never started",
+            hint="run `aws sso login` with the profile you use",
+        )
+    return None
+
+
+def translate_setup(error: Exception) -> ConfigurationError | None:
+    """The SDK error for what building a session or client raised, or None."""
+    if isinstance(error, ProfileNotFound):
+        profile = error.kwargs.get("profile", "")
+        return ProfileNotFoundError(
+            f"the AWS profile {profile!r} is not configured",
+            hint="check the name with `aws configure list-profiles`, or pass another",
+        )
+    if isinstance(error, NoRegionError):
+        return RegionError(
+            "no AWS region was given or configured",
+            hint="pass region_name='us-east-1' (or another), or set AWS_DEFAULT_REGION",
+        )
+    if isinstance(error, InvalidRegionError):
+        region = error.kwargs.get("region_name", "")
+        return RegionError(
+            f"the region name {region!r} is malformed",
+            hint="use a region code such as 'us-east-1' or 'eu-west-1'",
+        )
+    if isinstance(error, ValueError) and str(error).startswith("Invalid endpoint"):
+        return EndpointError(
+            str(error), hint="give endpoint_url as a full URL such as 'https://host:443'"
+        )
+    return _credentials(error)
+
+
 #: The parameter botocore's report names first: ``parameter components[0].componentArn``.
 _REPORTED_PARAMETER = re.compile(r'parameter (?:in input: )?"?([A-Za-z0-9_.\[\]]+)')
+
+
+#: An unknown member in botocore's report: ``Unknown parameter in components[0]: "bogus"``.
+_UNKNOWN_MEMBER = re.compile(r'Unknown parameter in ([A-Za-z0-9_.\[\]]+): "([^"]+)"')
 
 
 def _snake_path(path: str) -> str:
@@ -66,8 +145,13 @@ def _snake_path(path: str) -> str:
 def _from_param_validation(error: ParamValidationError) -> ValidationError:
     report = str(error.kwargs.get("report", error)).strip()
     # Name the parameter as the SDK's callers know it, not the whole request.
+    unknown = _UNKNOWN_MEMBER.search(report)
     found = _REPORTED_PARAMETER.search(report)
-    field = _snake_path(found.group(1)) if found else "request"
+    if unknown is not None:
+        where, member = unknown.groups()
+        field = _snake_path(member if where == "input" else f"{where}.{member}")
+    else:
+        field = _snake_path(found.group(1)) if found else "request"
     return ValidationError(field, f"botocore refused the parameters: {report}")
 
 
@@ -77,6 +161,9 @@ def translate(error: Exception, operation: str) -> ImageBuilderError | None:
         return _from_client_error(error, operation)
     if isinstance(error, ParamValidationError):
         return _from_param_validation(error)
+    credentials = _credentials(error)
+    if credentials is not None:
+        return credentials
     if isinstance(error, _CONNECTION_ERRORS):
         # botocore's messages name the endpoint only, never credentials.
         return ConnectionFailedError(str(error), operation=operation)

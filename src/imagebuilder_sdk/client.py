@@ -13,10 +13,12 @@ SemanticVersion(major=1, minor=0, patch=0)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk._translate import translate_setup
 from imagebuilder_sdk.arns import Arn
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.repositories import (
@@ -84,6 +86,10 @@ class ImageBuilder:
             raise ValidationError("client", "must be a boto3 'imagebuilder' client")
         if client.meta.service_model.service_name != "imagebuilder":
             raise ValidationError("client", "must be a boto3 'imagebuilder' client")
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ValidationError(
+                "retry", f"must be a RetryPolicy or None, got {type(retry).__name__}", value=retry
+            )
         self._caller = Caller(client, retry or RetryPolicy())
         self.emulator = emulator
         """The emulator behind the client, for `ImageBuilder.local()`; else None."""
@@ -109,22 +115,37 @@ class ImageBuilder:
 
         botocore's own retries are turned off so the SDK's `retry` policy is the only
         retry layer; other keywords (``endpoint_url``, ``config``...) go to
-        ``session.client``.
+        ``session.client``. A missing profile, no region or a malformed region or
+        endpoint raises a `ConfigurationError` subclass with a one-line hint; so do
+        missing credentials, at the first call (credentials are looked up then).
         """
         import boto3
         from botocore.config import Config
 
-        if session is None:
-            session = boto3.Session(profile_name=profile_name, region_name=region_name)
+        given = client_kwargs.pop("config", None)
+        if given is not None and not isinstance(given, Config):
+            raise ValidationError(
+                "config", f"must be a botocore.config.Config, got {type(given).__name__}"
+            )
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ValidationError("retry", f"must be a RetryPolicy, got {type(retry).__name__}")
         ours = Config(
             retries={"total_max_attempts": 1, "mode": "standard"},
             user_agent_extra=USER_AGENT,
         )
-        given = client_kwargs.pop("config", None)
         config = given.merge(ours) if given is not None else ours
-        client = session.client(
-            "imagebuilder", region_name=region_name, config=config, **client_kwargs
-        )
+        try:
+            if session is None:
+                session = boto3.Session(profile_name=profile_name, region_name=region_name)
+            client = session.client(
+                "imagebuilder", region_name=region_name, config=config, **client_kwargs
+            )
+        except Exception as error:
+            translated = translate_setup(error)
+            if translated is None:
+                raise
+            # The cause is botocore's own report; the hint says what to do about it.
+            raise translated from error
         return cls(client, retry=retry)
 
     @classmethod
@@ -143,6 +164,17 @@ class ImageBuilder:
         """
         from imagebuilder_sdk.testing import Emulator
 
+        if speed is not None and (
+            isinstance(speed, bool)
+            or not isinstance(speed, (int, float))
+            or not math.isfinite(speed)
+            or speed <= 0
+        ):
+            raise ValidationError(
+                "speed", f"must be a finite number greater than 0, or None; got {speed!r}"
+            )
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ValidationError("retry", f"must be a RetryPolicy, got {type(retry).__name__}")
         emulator = Emulator(account_id=account_id, region=region, speed=speed)
         if retry is None:
             if speed is None:
@@ -173,15 +205,29 @@ class ImageBuilder:
         return dict(response.get("tags") or {})
 
     def tag(self, arn: str | Arn, tags: Mapping[str, str]) -> None:
-        """Add or change tags on any Image Builder resource."""
+        """Add or change tags on any Image Builder resource.
+
+        `tags` is a mapping of str keys to str values; anything else is refused.
+        """
+        if not isinstance(tags, Mapping):
+            raise ValidationError(
+                "tags", f"must be a mapping of str to str, got {type(tags).__name__}", value=tags
+            )
         if not tags:
             raise ValidationError("tags", "must name at least one tag")
         self._caller.call("TagResource", resource_arn=_arn(arn), tags=dict(tags))
 
     def untag(self, arn: str | Arn, keys: Iterable[str]) -> None:
-        """Remove tags, by key, from any Image Builder resource."""
+        """Remove tags, by key, from any Image Builder resource.
+
+        `keys` is one key or an iterable of str keys (a mapping's keys are taken).
+        """
         if isinstance(keys, str):
             keys = [keys]
+        if not isinstance(keys, Iterable):
+            raise ValidationError(
+                "keys", f"must be a tag key or a list of them, got {type(keys).__name__}"
+            )
         key_list = list(keys)
         if not key_list:
             raise ValidationError("keys", "must name at least one tag key")

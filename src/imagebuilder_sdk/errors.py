@@ -9,6 +9,11 @@ returns are `ApiError`s, one class per error code of the service model (the code
     ├── StructureError (ValueError)             a dict that cannot become the model asked for
     ├── OutputMissingError (LookupError)        an image's outputs read before it has any
     ├── ConnectionFailedError (ConnectionError)  no answer from the endpoint
+    ├── ConfigurationError                      the AWS settings cannot make a working client
+    │   ├── CredentialsError                    no (or incomplete) credentials were found
+    │   ├── ProfileNotFoundError (LookupError)  the named profile is not in the AWS config
+    │   ├── RegionError                         no region was given, or it is malformed
+    │   └── EndpointError                       the endpoint URL is malformed
     ├── WaitError                               waiting for an image build ended badly
     │   ├── ImageBuildFailedError               the build reached FAILED       } defined in
     │   ├── ImageBuildCancelledError            the build reached CANCELLED    } build_errors,
@@ -58,8 +63,11 @@ __all__ = [
     "ApiError",
     "CallRateLimitExceededError",
     "ClientError",
+    "ConfigurationError",
     "ConnectionFailedError",
+    "CredentialsError",
     "DryRunOperationError",
+    "EndpointError",
     "ForbiddenError",
     "IdempotentParameterMismatchError",
     "ImageBuilderError",
@@ -72,6 +80,8 @@ __all__ = [
     "InvalidRequestError",
     "InvalidVersionNumberError",
     "OutputMissingError",
+    "ProfileNotFoundError",
+    "RegionError",
     "ResourceAlreadyExistsError",
     "ResourceConflictError",
     "ResourceDependencyError",
@@ -99,7 +109,9 @@ class ValidationError(ImageBuilderError, ValueError):
 
     `field` names the offending parameter (``"version"``, ``"components[0].component_arn"``)
     and `rule` says what it must satisfy; `problems` lists every problem when a check
-    found more than one (as a component document validation does).
+    found more than one (as a component document validation does). When the rule
+    comes from a pattern of the service model, the message says it in words and
+    `pattern` keeps the regular expression itself.
     """
 
     def __init__(
@@ -109,11 +121,13 @@ class ValidationError(ImageBuilderError, ValueError):
         *,
         value: object = None,
         problems: Sequence[str] = (),
+        pattern: str | None = None,
     ) -> None:
         self.field = field
         self.rule = rule
         self.value = value
         self.problems = tuple(problems)
+        self.pattern = pattern
         message = f"{field}: {rule}" if field else rule
         if self.problems:
             message += "".join(f"\n  - {p}" for p in self.problems)
@@ -160,6 +174,34 @@ class ConnectionFailedError(ImageBuilderError, ConnectionError):
     def __str__(self) -> str:
         where = f"{self.operation}: " if self.operation else ""
         return f"{where}{self.message} (after {self.attempts} attempt(s))"
+
+
+class ConfigurationError(ImageBuilderError):
+    """The AWS settings (credentials, profile, region, endpoint) cannot make a working client.
+
+    `hint` says in one line what to do about it; `str()` is the problem and the hint.
+    """
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+
+class CredentialsError(ConfigurationError):
+    """No AWS credentials were found, or those found are incomplete."""
+
+
+class ProfileNotFoundError(ConfigurationError, LookupError):
+    """The named profile is not in the AWS config or credentials files."""
+
+
+class RegionError(ConfigurationError):
+    """No region was given or configured, or the one given is malformed."""
+
+
+class EndpointError(ConfigurationError):
+    """The endpoint URL given is malformed."""
 
 
 class ApiError(ImageBuilderError):

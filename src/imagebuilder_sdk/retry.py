@@ -20,10 +20,11 @@ its attempts then happen inside each of this policy's attempts.
 from __future__ import annotations
 
 import logging
+import math
 import random as _random
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -67,7 +68,7 @@ def is_retryable(error: BaseException) -> bool:
 
 def scaled_sleep(speed: float) -> Callable[[float], None]:
     """A `sleep` for a sped-up clock: waits `seconds / speed` real seconds."""
-    if speed <= 0:
+    if _number("speed", speed) <= 0:
         raise ValidationError("speed", f"must be greater than 0, got {speed!r}")
 
     def sleep(seconds: float) -> None:
@@ -76,12 +77,25 @@ def scaled_sleep(speed: float) -> Callable[[float], None]:
     return sleep
 
 
+def _number(name: str, value: object) -> float:
+    """`value` as a finite real number (bools refused), or a `ValidationError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(name, f"must be a number of seconds, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ValidationError(name, f"must be a finite number, got {value!r}")
+    return float(value)
+
+
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if value <= 0:
+    if _number(attribute.name, value) <= 0:
         raise ValidationError(attribute.name, f"must be greater than 0, got {value!r}")
 
 
 def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(
+            attribute.name, f"must be a whole number, got {type(value).__name__} {value!r}"
+        )
     if value < 1:
         raise ValidationError(attribute.name, f"must be at least 1, got {value!r}")
 
@@ -89,8 +103,13 @@ def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int)
 def _optional_positive(
     instance: object, attribute: attrs.Attribute[float | None], value: float | None
 ) -> None:
-    if value is not None and value <= 0:
+    if value is not None and _number(attribute.name, value) <= 0:
         raise ValidationError(attribute.name, f"must be greater than 0 or None, got {value!r}")
+
+
+def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        raise ValidationError(attribute.name, f"must be callable, got {type(value).__name__}")
 
 
 @attrs.frozen(kw_only=True)
@@ -105,11 +124,17 @@ class RetryPolicy:
     """The largest backoff cap, in seconds."""
     deadline: float | None = attrs.field(default=None, validator=_optional_positive)
     """Give up once this many seconds have passed since the first attempt (None: never)."""
-    sleep: Callable[[float], object] = attrs.field(default=time.sleep, repr=False)
+    sleep: Callable[[float], object] = attrs.field(
+        default=time.sleep, repr=False, validator=_callable
+    )
     """Waits the given number of seconds (`time.sleep`; a recorder in tests)."""
-    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
+    clock: Callable[[], float] = attrs.field(
+        default=time.monotonic, repr=False, validator=_callable
+    )
     """Seconds from a monotonic clock (`time.monotonic`; a virtual clock in tests)."""
-    random: Callable[[], float] = attrs.field(default=_random.random, repr=False)
+    random: Callable[[], float] = attrs.field(
+        default=_random.random, repr=False, validator=_callable
+    )
     """A number in [0, 1) that scales each delay (full jitter); pin it in tests."""
 
     def backoff_cap(self, retry_number: int) -> float:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from imagebuilder_sdk._validation import check_wait_options
 from imagebuilder_sdk.build_errors import (
     ImageBuildCancelledError,
     ImageBuildFailedError,
     WaitTimeoutError,
 )
-from imagebuilder_sdk.errors import ImageBuilderError, ValidationError
+from imagebuilder_sdk.errors import ImageBuilderError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable
 
@@ -61,12 +62,7 @@ def wait_for_image(
     `on_progress(image)` is called on every change of state; `progress=True` shows a
     live display (the `progress` extra).
     """
-    if timeout <= 0:
-        raise ValidationError("timeout", f"must be greater than 0 seconds, got {timeout!r}")
-    if poll_interval <= 0:
-        raise ValidationError(
-            "poll_interval", f"must be greater than 0 seconds, got {poll_interval!r}"
-        )
+    check_wait_options(timeout, poll_interval, on_progress)
     display = None
     if progress:
         from imagebuilder_sdk._progress import make_progress

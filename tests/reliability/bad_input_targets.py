@@ -14,13 +14,17 @@ from botocore import xform_name
 from hypothesis import strategies as st
 
 from imagebuilder_sdk.models import (
+    AmiDistributionConfiguration,
     ComponentConfiguration,
+    ComponentParameter,
+    ContainerDistributionConfiguration,
     ContainerRepositoryService,
     Distribution,
     EbsInstanceBlockDeviceSpecification,
     ImageTestsConfiguration,
     InstanceBlockDeviceMapping,
     InstanceMetadataOptions,
+    LaunchPermissionConfiguration,
     Placement,
     Schedule,
     TargetContainerRepository,
@@ -63,8 +67,39 @@ def _region(value: Any) -> tuple[object, str]:
     return [Distribution(region=value)], "[0].region"
 
 
+def _parameter_value(value: Any) -> tuple[object, str]:
+    parameter = ComponentParameter(name="Greeting", value=value)
+    configuration = ComponentConfiguration(component_arn=COMPONENT, parameters=[parameter])
+    return [configuration], "[0].parameters[0].value"
+
+
+def _user_groups(value: Any) -> tuple[object, str]:
+    permission = LaunchPermissionConfiguration(user_groups=value)
+    ami = AmiDistributionConfiguration(launch_permission=permission)
+    distribution = Distribution(region="us-east-1", ami_distribution_configuration=ami)
+    return [distribution], "[0].ami_distribution_configuration.launch_permission.user_groups"
+
+
+def _container_tags(value: Any) -> tuple[object, str]:
+    repository = TargetContainerRepository(service="ECR", repository_name="app")
+    container = ContainerDistributionConfiguration(
+        container_tags=value, target_repository=repository
+    )
+    distribution = Distribution(region="us-east-1", container_distribution_configuration=container)
+    return [distribution], "[0].container_distribution_configuration.container_tags"
+
+
+#: Nested lists of strings, where a bare string must be refused, never split.
+_DIST_NESTED: tuple[Nested, ...] = (
+    ("distributions", "Distribution", "region", _region),
+    ("distributions", "LaunchPermissionConfiguration", "userGroups", _user_groups),
+    ("distributions", "ContainerDistributionConfiguration", "containerTags", _container_tags),
+)
+
+
 _RECIPE_NESTED: tuple[Nested, ...] = (
     ("components", "ComponentConfiguration", "componentArn", _component_arn),
+    ("components", "ComponentParameter", "value", _parameter_value),
     *(
         ("block_device_mappings", "EbsInstanceBlockDeviceSpecification", m, _ebs(xform_name(m)))
         for m in ("volumeSize", "iops", "throughput", "volumeType")
@@ -238,7 +273,7 @@ TARGETS = (
             "description": "home",
             "tags": _TAGS,
         },
-        nested=(("distributions", "Distribution", "region", _region),),
+        nested=_DIST_NESTED,
     ),
     Target(
         "distribution_configurations.update",
@@ -246,7 +281,7 @@ TARGETS = (
         lambda ib: ib.distribution_configurations.update,
         {"arn": DIST, "distributions": [Distribution(region="us-east-1")], "description": "x"},
         renames={"arn": "distribution_configuration_arn"},
-        nested=(("distributions", "Distribution", "region", _region),),
+        nested=_DIST_NESTED,
     ),
     Target(
         "image_pipelines.create",

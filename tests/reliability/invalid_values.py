@@ -2,7 +2,9 @@
 
 `invalid_for(shape)` draws values the SDK must refuse for a parameter of that shape:
 strings off the pattern, outside the length limits or outside the enum; numbers out of
-range; wrong types; lists too short or holding a bad item. Each draw comes with the
+range; wrong types (non-finite numbers, sets, bytes, models of another class included);
+lists too short or holding a bad item (a string or another model where a nested
+setting belongs); settings given as dicts with unknown or camelCase keys. Each draw comes with the
 suffix the error's field must carry past the parameter's own name (``""``,
 ``"[0]"``, ``" key"``...). The rules are read from the service model, so the strategies
 follow it when botocore changes.
@@ -13,8 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
 from hypothesis import strategies as st
+
+from imagebuilder_sdk.models import Placement, SystemsManagerAgent
 
 __all__ = ["WRONG_KIND_ARNS", "breaks", "invalid_for", "wrong_types"]
 
@@ -73,10 +78,24 @@ def breaks(shape: StringShape, value: str) -> bool:
     return isinstance(pattern, str) and re.search(pattern, value) is None
 
 
+def _wrong_model(shape: Shape) -> object:
+    """A settings model that belongs nowhere `shape` is."""
+    return Placement(tenancy="default") if shape.name != "Placement" else SystemsManagerAgent()
+
+
 def wrong_types(shape: Shape) -> st.SearchStrategy[Any]:
-    """Values of a type other than the one `shape` holds (None aside: it means omitted)."""
+    """Values of a type other than the one `shape` holds (None aside: it means omitted).
+
+    Non-finite numbers, sets, bytes and a model of another class are among them.
+    """
     kind = shape.type_name
-    options: list[st.SearchStrategy[Any]] = [st.floats(allow_nan=False, allow_infinity=False)]
+    options: list[st.SearchStrategy[Any]] = [
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.sampled_from([float("nan"), float("inf"), float("-inf")]),
+        st.frozensets(st.integers(), max_size=2).map(set),
+        st.binary(max_size=4),
+        st.just(_wrong_model(shape)),
+    ]
     if kind != "boolean":
         options.append(st.booleans())
     if kind not in ("integer", "long"):
@@ -127,7 +146,13 @@ def invalid_for(shape: Shape) -> st.SearchStrategy[tuple[Any, str]]:
             options.append(st.just(([], "")))
         if not isinstance(shape.member, StructureShape):
             options.append(invalid_for(shape.member).map(lambda bad: ([bad[0]], f"[0]{bad[1]}")))
+        else:
+            # A string or another model where each nested setting belongs.
+            options.append(st.text(max_size=8).map(lambda text: ([text], "[0]")))
+            options.append(st.just(([_wrong_model(shape.member)], "[0]")))
         return st.one_of(options)
+    if isinstance(shape, StructureShape):
+        return st.one_of(wrong, _bad_dicts(shape))
     if isinstance(shape, MapShape):
         options = [wrong]
         key = shape.key
@@ -139,3 +164,16 @@ def invalid_for(shape: Shape) -> st.SearchStrategy[tuple[Any, str]]:
             )
         return st.one_of(options)
     return wrong
+
+
+def _bad_dicts(shape: StructureShape) -> st.SearchStrategy[tuple[Any, str]]:
+    """Dicts standing for a settings model with a key it does not take.
+
+    Dict keys are the model's snake_case attribute names: an unknown key and the API's
+    camelCase name of a member are both refused, naming the key.
+    """
+    options = [st.just(({"not_a_member": 1}, ".not_a_member"))]
+    camel = [name for name in shape.members if xform_name(name) != name]
+    if camel:
+        options.append(st.sampled_from(camel).map(lambda name: ({name: "x"}, f".{name}")))
+    return st.one_of(options)

@@ -164,6 +164,10 @@ def test_update_from_a_model_sends_only_accepted_members(stubbed: Stubbed) -> No
         tags={"team": "a"},
         date_created=datetime(2026, 11, 27, 10, tzinfo=timezone.utc),
     )
+    # The model carries tags, which the update cannot change: they are compared first.
+    stubbed.stub.add_response(
+        "list_tags_for_resource", {"tags": {"team": "a"}}, {"resourceArn": INFRA}
+    )
     stubbed.stub.add_response(
         "update_infrastructure_configuration",
         {"infrastructureConfigurationArn": INFRA},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -12,6 +13,7 @@ from botocore import xform_name
 
 from imagebuilder_sdk import arguments, models
 from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk._validation import enum_rule
 from imagebuilder_sdk.arguments import ARGUMENT_DOCS, KEYWORD_RENAMES
 from imagebuilder_sdk.arns import Arn, ResourceType, normalize_name
 from imagebuilder_sdk.convert import converter
@@ -78,16 +80,31 @@ _REFERENCE_KINDS = {
 _OUTPUT_ONLY = frozenset({"arn", "owner", "date_created", "date_updated", "state"})
 
 
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def policy_text(policy: str | Mapping[str, Any], field: str = "policy") -> str:
-    """A resource policy as JSON text; a dict is encoded, a string must already be JSON."""
+    """A resource policy as JSON text; a dict is encoded, a string must already be JSON.
+
+    Only JSON values are taken: a set, a datetime, NaN or infinity (or nesting too deep
+    to encode) is refused, never turned into something else.
+    """
     if isinstance(policy, Mapping):
-        return json.dumps(policy)
+        try:
+            return json.dumps(policy, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(field, f"must hold only JSON values: {exc}") from None
+        except RecursionError:
+            raise ValidationError(field, "is nested too deeply to be a policy") from None
     if not isinstance(policy, str) or not policy.strip():
         raise ValidationError(field, "must be a JSON policy document (a str or a dict)")
     try:
-        json.loads(policy)
+        json.loads(policy, parse_constant=_no_constant)
     except ValueError as exc:
         raise ValidationError(field, f"must be valid JSON: {exc}") from None
+    except RecursionError:
+        raise ValidationError(field, "is nested too deeply to be a policy") from None
     return policy
 
 
@@ -178,7 +195,30 @@ class Repository:
         for key, value in keywords.items():
             if value is not None:
                 params[renamed.get(key, key)] = value
+        if model is not None and "tags" not in accepted:
+            self._no_tag_changes(operation, model)
         return params
+
+    def _no_tag_changes(self, operation: str, model: attrs.AttrsInstance) -> None:
+        """Refuse a model whose tags an operation without tags would silently drop.
+
+        `Update*` operations take no tags, so changed tags on the model (from
+        ``attrs.evolve(model, tags=...)``) are refused with the way to set them; the
+        tags `get` returned are compared with the resource's own, read first.
+        """
+        tags = getattr(model, "tags", None)
+        if tags is None:
+            return
+        hint = (
+            f"{operation} does not change tags; use ib.tag(arn, {{...}}) and "
+            "ib.untag(arn, [...]) (or leave the model's tags as `get` returned them)"
+        )
+        arn = getattr(model, "arn", None)
+        if not isinstance(arn, str) or not arn.strip():
+            raise ValidationError("tags", hint, value=tags)
+        current = self._caller.call("ListTagsForResource", resource_arn=self._arn(arn))
+        if dict(current.get("tags") or {}) != dict(tags):
+            raise ValidationError("tags", f"differ from the resource's tags: {hint}", value=tags)
 
     def _list(
         self,
@@ -189,7 +229,7 @@ class Repository:
         **params: object,
     ) -> Paginated[T]:
         """A lazy listing of `cls` from `operation`'s `items` member."""
-        filter_list = _filters(filters or {})
+        filter_list = _filters(filters or {}, operation)
         if filter_list:
             params["filters"] = filter_list
         # Bad options fail here, where the listing is asked for, not at first iteration.
@@ -198,7 +238,10 @@ class Repository:
             isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 100
         ):
             raise ValidationError("page_size", f"must be an integer from 1 to 100, got {size!r}")
-        self._caller.check(operation, **params)
+        try:
+            self._caller.check(operation, **params)
+        except ValidationError as error:
+            raise _named_after_option(error, filters or {}, filter_list) from None
 
         def fetch(token: str | None) -> tuple[Sequence[T], str | None]:
             response = self._caller.call(operation, next_token=token, **params)
@@ -254,15 +297,74 @@ def _by_version(items: Iterable[T]) -> dict[SemanticVersion | BuildVersion, T]:
     return found
 
 
-def _filters(values: Mapping[str, object]) -> list[Filter]:
-    """API filters from typed options; None means "no filter on this field"."""
+#: Filters whose values are enum values, by listing operation.
+_ENUM_FILTERS: dict[str, dict[str, type[models.OpenEnum]]] = {
+    "ListComponents": {"platform": models.Platform, "type": models.ComponentType},
+    "ListContainerRecipes": {"platform": models.Platform, "containerType": models.ContainerType},
+    "ListImageRecipes": {"platform": models.Platform},
+    "ListImages": {"platform": models.Platform, "type": models.ImageType},
+    "ListImagePipelines": {"status": models.PipelineStatus},
+}
+#: Typed values whose text is exactly what the user wrote (versions and ARNs).
+_TEXT_TYPES = (Arn, SemanticVersion, BuildVersion, VersionFilter)
+
+
+def _filter_text(value: object, option: str, enum: type[models.OpenEnum] | None) -> str:
+    """One filter value as text; only text, enums, versions and ARNs are taken."""
+    if isinstance(value, models.OpenEnum):
+        text = str(value.value)
+    elif isinstance(value, str):
+        text = value
+    elif isinstance(value, _TEXT_TYPES):
+        text = str(value)
+    else:
+        raise ValidationError(
+            option, f"must be a string, got {type(value).__name__} {value!r}", value=value
+        )
+    if enum is not None:
+        known = [str(member.value) for member in enum]
+        if text not in known:
+            raise ValidationError(option, enum_rule(known, text), value=value)
+    return text
+
+
+_FILTER_PATH = re.compile(r"filters\[(\d+)\]\.values\[(\d+)\]")
+
+
+def _named_after_option(
+    error: ValidationError, options: Mapping[str, object], filters: Sequence[Filter]
+) -> ValidationError:
+    """`error` about ``filters[i].values[j]`` renamed after the option the caller passed."""
+    found = _FILTER_PATH.fullmatch(error.field)
+    if found is None:
+        return error
+    which, item = int(found.group(1)), int(found.group(2))
+    name = filters[which].name or ""
+    option = xform_name(name)
+    if isinstance(options.get(name), (list, tuple)):
+        option = f"{option}[{item}]"
+    return ValidationError(option, error.rule, value=error.value, pattern=error.pattern)
+
+
+def _filters(values: Mapping[str, object], operation: str = "") -> list[Filter]:
+    """API filters from typed options; None means "no filter on this field".
+
+    Errors name the option the caller passed (``platform``, ``name[1]``), not the
+    request's ``filters`` list; values are never passed through `str()`.
+    """
+    enums = _ENUM_FILTERS.get(operation, {})
     result = []
     for name, value in values.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple, set, frozenset)):
-            texts = [str(getattr(v, "value", v)) for v in value]
+        option, enum = xform_name(name), enums.get(name)
+        if isinstance(value, (list, tuple)):
+            texts = [_filter_text(v, f"{option}[{n}]", enum) for n, v in enumerate(value)]
+        elif isinstance(value, (set, frozenset)):
+            raise ValidationError(
+                option, "must be a value or a list of values (a set has no order)", value=value
+            )
         else:
-            texts = [str(getattr(value, "value", value))]
+            texts = [_filter_text(value, option, enum)]
         result.append(Filter(name=name, values=texts))
     return result
