@@ -24,6 +24,7 @@ import attrs
 
 from imagebuilder_sdk import ImageBuilder, ImageBuilderError, ResourceType
 from imagebuilder_sdk.arns import wildcard_arn
+from imagebuilder_sdk.errors import ConfigurationError
 from imagebuilder_sdk.models import (
     AmiDistributionConfiguration,
     ComponentConfiguration,
@@ -266,7 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.aws:
-        ib = ImageBuilder.connect(region_name=args.region, profile_name=args.profile)
+        try:
+            ib = ImageBuilder.connect(region_name=args.region, profile_name=args.profile)
+            # Credentials are looked up at the first call: make it one that only reads,
+            # so missing credentials end the demo in one line, before it prints anything.
+            next(iter(ib.components.list(page_size=1)), None)
+        except ConfigurationError as error:
+            print(f"cannot use your AWS account: {error}", file=sys.stderr)
+            return 2
         poll = 30.0
     else:
         ib = ImageBuilder.local(speed=args.speed)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import random as _random
+import reprlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -94,7 +95,8 @@ def _positive(instance: object, attribute: attrs.Attribute[float], value: float)
 def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(
-            attribute.name, f"must be a whole number, got {type(value).__name__} {value!r}"
+            attribute.name,
+            f"must be a whole number, got {type(value).__name__} {reprlib.repr(value)}",
         )
     if value < 1:
         raise ValidationError(attribute.name, f"must be at least 1, got {value!r}")

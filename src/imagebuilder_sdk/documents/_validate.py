@@ -14,6 +14,7 @@ import functools
 import json
 from collections.abc import Mapping
 
+from imagebuilder_sdk._validation import enum_rule
 from imagebuilder_sdk.documents._inputs import did_you_mean
 from imagebuilder_sdk.documents._model import ComponentDocument, JsonValue
 from imagebuilder_sdk.documents._modules import ALL_PLATFORMS
@@ -51,7 +52,7 @@ def _platform(value: str | None) -> str | None:
     for known in ALL_PLATFORMS:
         if isinstance(value, str) and value.lower() == known.lower():
             return known
-    raise ValidationError("platform", "must be Linux, Windows or macOS", value=value)
+    raise ValidationError("platform", enum_rule(list(ALL_PLATFORMS), value), value=value)
 
 
 def _check_length(f: Findings, text: str) -> None:

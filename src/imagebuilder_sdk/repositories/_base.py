@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import reprlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -319,7 +320,9 @@ def _filter_text(value: object, option: str, enum: type[models.OpenEnum] | None)
         text = str(value)
     else:
         raise ValidationError(
-            option, f"must be a string, got {type(value).__name__} {value!r}", value=value
+            option,
+            f"must be a string, got {type(value).__name__} {reprlib.repr(value)}",
+            value=value,
         )
     if enum is not None:
         known = [str(member.value) for member in enum]
