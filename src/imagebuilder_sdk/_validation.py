@@ -238,11 +238,16 @@ def _seconds(name: str, value: object) -> None:
 
 
 def check_wait_options(
-    timeout: object, poll_interval: object, on_progress: Callable[..., object] | None
+    timeout: object,
+    poll_interval: object,
+    on_progress: Callable[..., object] | None,
+    progress: object = False,
 ) -> None:
-    """Refuse a wait's options before its first poll: numbers of seconds, a callable."""
+    """Refuse a wait's options before its first poll: numbers of seconds, a callable, a bool."""
     _seconds("timeout", timeout)
     _seconds("poll_interval", poll_interval)
+    if not isinstance(progress, bool):
+        raise _fail("progress", f"must be True or False, got {type(progress).__name__}", progress)
     if on_progress is not None and not callable(on_progress):
         raise _fail(
             "on_progress",

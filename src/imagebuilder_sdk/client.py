@@ -14,6 +14,7 @@ SemanticVersion(major=1, minor=0, patch=0)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
     from imagebuilder_sdk.testing import Emulator
 
 __all__ = ["ImageBuilder", "USER_AGENT"]
+
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+#: A region code as botocore accepts one: lowercase words and digits joined by '-'.
+_REGION = re.compile(r"[a-z]{2,}(?:-[a-z0-9]+)+")
 
 #: Added to the user agent of clients the SDK builds, so calls can be told apart.
 USER_AGENT = "imagebuilder-sdk/0.1.0"
@@ -122,6 +127,11 @@ class ImageBuilder:
         import boto3
         from botocore.config import Config
 
+        for name, text in (("region_name", region_name), ("profile_name", profile_name)):
+            if text is not None and not isinstance(text, str):
+                raise ValidationError(
+                    name, f"must be a string or None, got {type(text).__name__}", value=text
+                )
         given = client_kwargs.pop("config", None)
         if given is not None and not isinstance(given, Config):
             raise ValidationError(
@@ -175,6 +185,14 @@ class ImageBuilder:
             )
         if retry is not None and not isinstance(retry, RetryPolicy):
             raise ValidationError("retry", f"must be a RetryPolicy, got {type(retry).__name__}")
+        if not isinstance(account_id, str) or not _ACCOUNT_ID.fullmatch(account_id):
+            raise ValidationError(
+                "account_id", "must be a 12-digit AWS account id", value=account_id
+            )
+        if not isinstance(region, str) or not _REGION.fullmatch(region):
+            raise ValidationError(
+                "region", "must be a region code such as 'us-east-1'", value=region
+            )
         emulator = Emulator(account_id=account_id, region=region, speed=speed)
         if retry is None:
             if speed is None:

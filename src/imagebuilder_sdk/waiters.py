@@ -62,7 +62,7 @@ def wait_for_image(
     `on_progress(image)` is called on every change of state; `progress=True` shows a
     live display (the `progress` extra).
     """
-    check_wait_options(timeout, poll_interval, on_progress)
+    check_wait_options(timeout, poll_interval, on_progress, progress)
     display = None
     if progress:
         from imagebuilder_sdk._progress import make_progress
