@@ -217,3 +217,85 @@ def test_message_names_field_and_rule() -> None:
     """str() of the error is 'field: rule'."""
     error = refusal("CreateComponent", component(platform="BeOS"))
     assert str(error) == f"platform: {error.rule}"
+
+
+def test_enum_rule_is_one_wording_with_the_right_spelling() -> None:
+    """Enum refusals list the values, quote the value and suggest the spelling for a case slip."""
+    from imagebuilder_sdk._validation import enum_rule
+
+    assert enum_rule(["Windows", "Linux"], "linux") == (
+        "must be one of Windows, Linux; got 'linux' (did you mean 'Linux'?)"
+    )
+    assert enum_rule(["Windows", "Linux"], "BSD") == "must be one of Windows, Linux; got 'BSD'"
+
+
+def test_a_pattern_refusal_keeps_the_regex_as_an_attribute() -> None:
+    """A tag key starting with aws: is refused in words; error.pattern holds the regex."""
+    error = refusal("CreateComponent", component(tags={"aws:team": "x"}))
+    assert error.field == "tags key"
+    assert error.rule.startswith("must not start with 'aws:'")
+    assert error.pattern == MODEL.shape_for("TagKey").metadata["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("operation", "parent", "refused"),
+    [
+        ("CreateImageRecipe", "ami-0123456789abcdef0", False),
+        ("CreateImageRecipe", "ami-1", True),
+        ("CreateImageRecipe", COMPONENT, True),
+        ("CreateContainerRecipe", "amazonlinux:2023", False),
+        ("CreateContainerRecipe", "ami-0123456789abcdef0", True),
+    ],
+)
+def test_parent_image_kinds(operation: str, parent: str, refused: bool) -> None:
+    """check_request kind-checks parentImage by the recipe kind (see the reliability tests)."""
+    request: dict[str, Any] = {
+        "name": "web",
+        "semanticVersion": "1.0.0",
+        "parentImage": parent,
+        "components": [{"componentArn": COMPONENT}],
+        "clientToken": "t",
+    }
+    if operation == "CreateContainerRecipe":
+        request |= {
+            "containerType": "DOCKER",
+            "targetRepository": {"service": "ECR", "repositoryName": "app"},
+        }
+    if refused:
+        assert refusal(operation, request).field == "parent_image"
+    else:
+        check_request(shape(operation), request)
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"timeout": float("nan")}, "timeout"),
+        ({"poll_interval": "5"}, "poll_interval"),
+        ({"on_progress": 5}, "on_progress"),
+        ({"progress": "yes"}, "progress"),
+    ],
+)
+def test_wait_options(options: dict[str, Any], field: str) -> None:
+    """check_wait_options refuses non-finite or non-numeric seconds, callbacks, switches."""
+    from imagebuilder_sdk._validation import check_wait_options
+
+    arguments: dict[str, Any] = {"timeout": 10.0, "poll_interval": 1.0, "on_progress": None}
+    with pytest.raises(ValidationError) as caught:
+        check_wait_options(**{**arguments, **options})
+    assert caught.value.field == field
+
+
+def test_botocore_unknown_nested_member_is_named_by_path() -> None:
+    """botocore's 'Unknown parameter in components[0]: "bogus"' becomes components[0].bogus."""
+    from botocore.exceptions import ParamValidationError
+
+    from imagebuilder_sdk._translate import translate
+
+    report = 'Unknown parameter in components[0]: "bogus", must be one of: componentArn'
+    error = translate(ParamValidationError(report=report), "CreateImageRecipe")
+    assert isinstance(error, ValidationError)
+    assert error.field == "components[0].bogus"
+    top = translate(ParamValidationError(report='Unknown parameter in input: "extra"'), "X")
+    assert isinstance(top, ValidationError)
+    assert top.field == "extra"
