@@ -43,7 +43,12 @@ def test_a_component_where_a_configuration_belongs_gets_a_hint(
     emulator: Emulator, ib: ImageBuilder
 ) -> None:
     """components=[Component(...)] says what to pass instead of 'component_arn is required'."""
-    error = _refused(emulator, _recipe, ib, [Component(arn=COMPONENT, name="comp-one")])
+    component = ib.components.create(
+        name="comp-one", semantic_version="1.0.0", platform="Linux", data=LINUX_DOC
+    )
+    assert isinstance(component, Component)
+    emulator.clear_requests()
+    error = _refused(emulator, _recipe, ib, [component])
     assert error.field == "components[0]"
     assert "got a Component" in error.rule
     assert "ComponentConfiguration(component_arn=component.arn)" in error.rule
