@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from imagebuilder_sdk import ImageBuilder, RetryPolicy
-from imagebuilder_sdk.models import Placement
+from imagebuilder_sdk.models import Placement, TenancyType
 from tests.reliability.bad_input_targets import COMPONENT, DIST, INFRA, PIPE, RECIPE, TARGETS
 
 __all__ = ["METHODS", "Method", "bad_values"]
@@ -55,7 +55,7 @@ def _deep(levels: int) -> object:
 
 
 _NON_FINITE = st.sampled_from([math.nan, math.inf, -math.inf])
-_WRONG_MODEL = Placement(tenancy="default")
+_WRONG_MODEL = Placement(tenancy=TenancyType.DEFAULT)
 _DEEP = st.just(_deep(600))
 _JUNK = st.one_of(
     st.integers(),

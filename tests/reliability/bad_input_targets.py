@@ -81,7 +81,9 @@ def _user_groups(value: Any) -> tuple[object, str]:
 
 
 def _container_tags(value: Any) -> tuple[object, str]:
-    repository = TargetContainerRepository(service="ECR", repository_name="app")
+    repository = TargetContainerRepository(
+        service=ContainerRepositoryService.ECR, repository_name="app"
+    )
     container = ContainerDistributionConfiguration(
         container_tags=value, target_repository=repository
     )

@@ -19,7 +19,7 @@ from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
 from hypothesis import strategies as st
 
-from imagebuilder_sdk.models import Placement, SystemsManagerAgent
+from imagebuilder_sdk.models import Placement, SystemsManagerAgent, TenancyType
 
 __all__ = ["WRONG_KIND_ARNS", "breaks", "invalid_for", "wrong_types"]
 
@@ -80,7 +80,11 @@ def breaks(shape: StringShape, value: str) -> bool:
 
 def _wrong_model(shape: Shape) -> object:
     """A settings model that belongs nowhere `shape` is."""
-    return Placement(tenancy="default") if shape.name != "Placement" else SystemsManagerAgent()
+    return (
+        Placement(tenancy=TenancyType.DEFAULT)
+        if shape.name != "Placement"
+        else SystemsManagerAgent()
+    )
 
 
 def wrong_types(shape: Shape) -> st.SearchStrategy[Any]:
@@ -172,7 +176,9 @@ def _bad_dicts(shape: StructureShape) -> st.SearchStrategy[tuple[Any, str]]:
     Dict keys are the model's snake_case attribute names: an unknown key and the API's
     camelCase name of a member are both refused, naming the key.
     """
-    options = [st.just(({"not_a_member": 1}, ".not_a_member"))]
+    options: list[st.SearchStrategy[tuple[Any, str]]] = [
+        st.just(({"not_a_member": 1}, ".not_a_member"))
+    ]
     camel = [name for name in shape.members if xform_name(name) != name]
     if camel:
         options.append(st.sampled_from(camel).map(lambda name: ({name: "x"}, f".{name}")))

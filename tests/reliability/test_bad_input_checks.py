@@ -10,7 +10,11 @@ import pytest
 
 from imagebuilder_sdk import ApiError, ImageBuilder, RetryPolicy, ValidationError
 from imagebuilder_sdk.idempotency import resolve_client_token
-from imagebuilder_sdk.models import ComponentConfiguration, TargetContainerRepository
+from imagebuilder_sdk.models import (
+    ComponentConfiguration,
+    ContainerRepositoryService,
+    TargetContainerRepository,
+)
 from imagebuilder_sdk.testing import Emulator
 from tests.reliability.bad_input_cases import MODEL
 from tests.reliability.bad_input_targets import COMPONENT
@@ -42,7 +46,9 @@ def _container_recipe(ib: ImageBuilder, parent: str) -> Any:
         container_type="DOCKER",
         parent_image=parent,
         components=[ComponentConfiguration(component_arn=COMPONENT)],
-        target_repository=TargetContainerRepository(service="ECR", repository_name="app"),
+        target_repository=TargetContainerRepository(
+            service=ContainerRepositoryService.ECR, repository_name="app"
+        ),
         dockerfile_template_data=DOCKERFILE,
     )
 

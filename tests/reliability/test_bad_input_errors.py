@@ -12,7 +12,6 @@ import datetime
 import math
 import os
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from imagebuilder_sdk.errors import (
     ProfileNotFoundError,
     RegionError,
 )
-from imagebuilder_sdk.models import Placement
+from imagebuilder_sdk.models import Placement, TenancyType
 from imagebuilder_sdk.testing import Emulator
 from tests.reliability.bad_input_targets import COMPONENT
 
@@ -36,10 +35,10 @@ IMAGE = "arn:aws:imagebuilder:us-east-1:123456789012:image/recipe-one/1.0.0/1"
 
 
 @pytest.fixture
-def no_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[object]]:
+def no_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[object]:
     """No AWS settings at all (no credentials, profile or region); sockets refused.
 
-    Yields the addresses anything tried to connect to (it must stay empty).
+    Returns the addresses anything tried to connect to (it must stay empty).
     """
     for name in list(os.environ):
         if name.startswith(("AWS_", "BOTO_")):
@@ -146,7 +145,9 @@ def _refused(emulator: Emulator, call: Any, *args: Any, **kwargs: Any) -> Valida
     return caught.value
 
 
-@pytest.mark.parametrize("tags", [[("team", "qa")], "team=qa", Placement(tenancy="default"), 5])
+@pytest.mark.parametrize(
+    "tags", [[("team", "qa")], "team=qa", Placement(tenancy=TenancyType.DEFAULT), 5]
+)
 def test_tag_refuses_tags_that_are_not_a_mapping(
     emulator: Emulator, ib: ImageBuilder, tags: Any
 ) -> None:

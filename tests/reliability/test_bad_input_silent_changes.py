@@ -17,10 +17,12 @@ from imagebuilder_sdk.models import (
     ComponentConfiguration,
     ComponentParameter,
     ContainerDistributionConfiguration,
+    ContainerRepositoryService,
     Distribution,
     LaunchPermissionConfiguration,
     Placement,
     TargetContainerRepository,
+    TenancyType,
 )
 from imagebuilder_sdk.testing import Emulator
 from tests.reliability.bad_input_targets import COMPONENT
@@ -75,7 +77,9 @@ def _ami(permission: LaunchPermissionConfiguration) -> Distribution:
 
 
 def _container(tags: Any) -> Distribution:
-    repository = TargetContainerRepository(service="ECR", repository_name="app")
+    repository = TargetContainerRepository(
+        service=ContainerRepositoryService.ECR, repository_name="app"
+    )
     return Distribution(
         region="us-east-1",
         container_distribution_configuration=ContainerDistributionConfiguration(
@@ -136,7 +140,7 @@ def test_a_model_given_as_tags_is_refused(emulator: Emulator, ib: ImageBuilder) 
         ib.infrastructure_configurations.create,
         name="infra-one",
         instance_profile_name="builder",
-        tags=Placement(tenancy="default"),
+        tags=Placement(tenancy=TenancyType.DEFAULT),
     )
     assert error.field == "tags"
 
