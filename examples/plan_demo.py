@@ -20,9 +20,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from examples.golden_stack import BASELINE, declare  # noqa: E402  (after the path set-up)
-from imagebuilder_sdk import ImageBuilder  # noqa: E402
-from imagebuilder_sdk.plan import Plan, Stack, plan  # noqa: E402
+from examples.golden_stack import BASELINE, declare
+from imagebuilder_sdk import ImageBuilder
+from imagebuilder_sdk.plan import Plan, Stack, plan
 
 #: Operations that change the account start with one of these.
 WRITES = ("Create", "Update", "Delete", "Put", "Tag", "Untag", "Start", "Import", "Cancel")
@@ -72,8 +72,10 @@ def run(ib: ImageBuilder, say: Callable[[Any], None] = print) -> list[Plan]:
     def apply_and_show(planned: Plan) -> None:
         with counting(ib) as calls:
             applied = planned.apply()
-        say(f"Applied: {applied.written} written ({sum(calls.values())} requests, "
-            f"{writes(calls)} writes)")
+        say(
+            f"Applied: {applied.written} written ({sum(calls.values())} requests, "
+            f"{writes(calls)} writes)"
+        )
 
     apply_and_show(plan_and_show("Plan on an empty account", declare()))
     say("\n== Edit one line of the component document:")

@@ -103,14 +103,13 @@ def client_token(step: Step, request: Mapping[str, Any]) -> str:
     It depends on what the account held when planned, so undoing a change (A to B,
     then back to A) is a new write, not a replay of the first one.
     """
-    keys = sorted(step.declaration.content(request))
     blob = json.dumps(
         {
             "kind": step.kind,
             "name": step.name,
             "action": step.action.value,
             "version": str(step.version),
-            "from": state_of(step.observed, keys),
+            "from": state_of(step.observed, step.declaration),
             "request": canonical(request),
         },
         sort_keys=True,
@@ -143,7 +142,7 @@ def _write(plan: Plan, step: Step, request: dict[str, Any]) -> StepResult:
     declaration, ib = step.declaration, plan.ib
     wanted = declaration.content(request)
     current = declaration.read(ib)
-    if state_of(current, list(wanted)) != state_of(step.observed, list(wanted)):
+    if state_of(current, declaration) != state_of(step.observed, declaration):
         return _converged(step, wanted, current)
     token = client_token(step, request)
     try:

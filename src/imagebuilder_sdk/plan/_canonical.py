@@ -96,6 +96,8 @@ def covers(wanted: Any, have: Any) -> bool:
 def diff(wanted: Any, have: Any, path: str = "") -> list[FieldChange]:
     """The fields where `have` does not satisfy `wanted`, by the rules in the module doc."""
     if isinstance(wanted, Mapping):
+        if have is None:
+            have = {}  # nothing there yet: show each declared member
         if not isinstance(have, Mapping):
             return [FieldChange(path or "(value)", have, wanted)]
         changes: list[FieldChange] = []

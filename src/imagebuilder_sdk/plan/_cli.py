@@ -117,8 +117,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         _show(planned, out)
         if args.command == "plan":
             if args.check:
-                for result in planned.check():
-                    _show(f"check: {result}", out)
+                for checked in planned.check():
+                    _show(f"check: {checked}", out)
             return CHANGES_PENDING if args.detailed_exitcode and planned else 0
         applied = apply(planned)
         for result in applied:

@@ -15,7 +15,7 @@ components (`ExistingComponent`) or `ComponentUse` (one of those with parameters
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -96,9 +96,43 @@ def _check_bump(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValidationError("bump", "must be 'patch', 'minor' or 'major'", value=value)
 
 
+def _check_data(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) and not hasattr(value, "to_yaml"):
+        raise ValidationError(
+            "data", f"must be YAML text or a ComponentDocument, got {type(value).__name__}"
+        )
+
+
 def _check_filter(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, VersionFilter):
         VersionFilter.parse(value, field=attribute.name)  # type: ignore[arg-type]
+
+
+def _of(*kinds: type, optional: bool = False) -> Any:
+    """An attrs validator: the value is one of `kinds` (a clear error, not a TypeError)."""
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kinds):
+            raise ValidationError(
+                attribute.name, f"must be a {names}, got {type(value).__name__}", value=None
+            )
+
+    return check
+
+
+def _check_components(
+    instance: object, attribute: attrs.Attribute[Any], value: Sequence[object]
+) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, (ComponentSpec, ExistingComponent, ComponentUse)):
+            raise ValidationError(
+                f"components[{index}]",
+                "must be a ComponentSpec, an ExistingComponent or a ComponentUse, "
+                f"got {type(item).__name__}",
+            )
 
 
 # -- looked up, not managed ------------------------------------------------------------
@@ -172,7 +206,7 @@ class ComponentSpec(Versioned):
     """The component's name."""
     platform: Platform | str
     """``Linux`` or ``Windows`` (``macOS`` where offered)."""
-    data: str | ComponentDocument
+    data: str | ComponentDocument = attrs.field(validator=_check_data)
     """The component document: YAML text or a `ComponentDocument`."""
     description: str | None = None
     """What the component does."""
@@ -223,7 +257,7 @@ ComponentRef = ComponentSpec | ExistingComponent
 class ComponentUse:
     """A component in a recipe, with values for its parameters."""
 
-    component: ComponentRef
+    component: ComponentRef = attrs.field(validator=_of(ComponentSpec, ExistingComponent))
     """The component."""
     parameters: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
     """Parameter values by name."""
@@ -237,6 +271,13 @@ class ComponentUse:
         return ComponentConfiguration(
             component_arn=resolve(self.component), parameters=parameters or None
         )
+
+
+def _component_list(
+    value: Iterable[ComponentRef | ComponentUse],
+) -> tuple[ComponentRef | ComponentUse, ...]:
+    """A recipe's components as a tuple (the declaration is frozen)."""
+    return tuple(value)
 
 
 def _configurations(
@@ -270,9 +311,11 @@ class ImageRecipeSpec(_Recipe):
 
     name: str = attrs.field(validator=check_name)
     """The recipe's name."""
-    parent_image: str | ExistingImage
+    parent_image: str | ExistingImage = attrs.field(validator=_of(str, ExistingImage))
     """The image to start from: an `ExistingImage`, an image ARN or an AMI id."""
-    components: Sequence[ComponentRef | ComponentUse] = attrs.field(converter=tuple)
+    components: Sequence[ComponentRef | ComponentUse] = attrs.field(
+        converter=_component_list, validator=_check_components
+    )
     """The components, in the order they run."""
     description: str | None = None
     """What the recipe builds."""
@@ -305,11 +348,13 @@ class ContainerRecipeSpec(_Recipe):
 
     name: str = attrs.field(validator=check_name)
     """The recipe's name."""
-    parent_image: str | ExistingImage
+    parent_image: str | ExistingImage = attrs.field(validator=_of(str, ExistingImage))
     """The base image (``amazonlinux:latest``, an image ARN, or an `ExistingImage`)."""
     target_repository: TargetContainerRepository
     """Where built images are pushed."""
-    components: Sequence[ComponentRef | ComponentUse] = attrs.field(converter=tuple)
+    components: Sequence[ComponentRef | ComponentUse] = attrs.field(
+        converter=_component_list, validator=_check_components
+    )
     """The components, in the order they run."""
     container_type: ContainerType | str = "DOCKER"
     """The container type."""
@@ -387,6 +432,10 @@ class InfrastructureSpec(Mutable):
         return _fields(InfrastructureConfiguration)
 
 
+def _distribution_list(value: Iterable[Distribution]) -> tuple[Distribution, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class DistributionSpec(Mutable):
     """A distribution configuration: the regions and accounts that get the images."""
@@ -396,7 +445,7 @@ class DistributionSpec(Mutable):
 
     name: str = attrs.field(validator=check_name)
     """The configuration's name."""
-    distributions: Sequence[Distribution] = attrs.field(converter=tuple)
+    distributions: Sequence[Distribution] = attrs.field(converter=_distribution_list)
     """One entry per region."""
     description: str | None = None
     """What the configuration is for."""
@@ -418,14 +467,19 @@ class ImagePipelineSpec(Mutable):
     kind: ClassVar[str] = "image pipeline"
     repository: ClassVar[str] = "image_pipelines"
     list_is_full: ClassVar[bool] = True
+    volatile: ClassVar[frozenset[str]] = frozenset(
+        {"date_last_run", "last_run_status", "date_next_run", "consecutive_failures"}
+    )
 
     name: str = attrs.field(validator=check_name)
     """The pipeline's name."""
-    recipe: RecipeRef
+    recipe: RecipeRef = attrs.field(validator=_of(ImageRecipeSpec, ContainerRecipeSpec))
     """The image or container recipe it builds."""
-    infrastructure: InfrastructureSpec
+    infrastructure: InfrastructureSpec = attrs.field(validator=_of(InfrastructureSpec))
     """Where builds run."""
-    distribution: DistributionSpec | None = None
+    distribution: DistributionSpec | None = attrs.field(
+        default=None, validator=_of(DistributionSpec, optional=True)
+    )
     """Where images go (None: the build's own region)."""
     description: str | None = None
     """What the pipeline builds."""

@@ -91,6 +91,8 @@ class Declaration:
     #: Request keywords sent but never compared (the model has no such attribute, or
     #: the value describes a change rather than the resource).
     not_compared: ClassVar[frozenset[str]] = frozenset()
+    #: Model attributes the service changes by itself (last run, next run): not a conflict.
+    volatile: ClassVar[frozenset[str]] = frozenset()
     #: Whether the declaration is managed (planned and applied) or only looked up.
     managed: ClassVar[bool] = True
 

@@ -172,12 +172,17 @@ def placeholder(declaration: Declaration, version: SemanticVersion | None) -> st
     return f"(known after apply: {what} {version})" if version else f"(known after apply: {what})"
 
 
-def state_of(observed: Observed | None, keys: Iterator[str] | list[str]) -> str:
-    """A digest of what a step depends on: the version read and the compared fields."""
+def state_of(observed: Observed | None, declaration: Declaration) -> str:
+    """A digest of what the account held: any change to it between plan and apply shows.
+
+    Every field counts, declared or not (an update replaces the whole resource, so a
+    change someone made to an undeclared field must not be overwritten unseen), except
+    the kind's `volatile` fields, which the service changes by itself.
+    """
     if observed is None:
         return "absent"
-    subset = {key: observed.content.get(key) for key in keys}
-    return fingerprint({"arn": observed.arn, "version": observed.version, "content": subset})
+    content = {k: v for k, v in observed.content.items() if k not in declaration.volatile}
+    return fingerprint({"arn": observed.arn, "version": observed.version, "content": content})
 
 
 def plan(ib: ImageBuilder, stack: Stack) -> Plan:
@@ -212,11 +217,8 @@ def plan(ib: ImageBuilder, stack: Stack) -> Plan:
         else:  # pragma: no cover - every managed kind is one of the two
             raise TypeError(type(declaration).__name__)
         steps.append(step)
-        known[declaration.key] = (
-            step.arn
-            if step.action is Action.NO_CHANGE and step.arn
-            else placeholder(declaration, step.version)
-        )
+        # An update keeps its ARN; only what is created is unknown until applied.
+        known[declaration.key] = step.arn or placeholder(declaration, step.version)
     return Plan(ib, stack, tuple(steps), references)
 
 
