@@ -105,6 +105,8 @@ def diff(wanted: Any, have: Any, path: str = "") -> list[FieldChange]:
             changes += diff(value, have.get(key), f"{path}.{key}" if path else str(key))
         return changes
     if isinstance(wanted, list):
+        if have is None:
+            have = [None] * len(wanted)  # nothing there yet: show each declared item
         if not isinstance(have, list) or len(have) != len(wanted):
             return [FieldChange(path or "(value)", have, wanted)]
         changes = []
