@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with only Python 3 and make:
 #   make test   - install everything into .venv, then run every check
-#   make demo   - install everything into .venv, then run the golden-image demo
+#   make demo   - install everything into .venv, then run the golden-image demo and
+#                 the plan/apply demo
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -37,6 +38,7 @@ docs: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
+	$(BIN)/python examples/plan_demo.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -19,7 +20,15 @@ from hypothesis import strategies as st
 
 from imagebuilder_sdk.convert._wire import GUARANTEED
 
-__all__ = ["SERVICE_MODEL", "api_dict", "iso_dates", "shape_value", "utc_datetimes"]
+__all__ = [
+    "SERVICE_MODEL",
+    "Graph",
+    "api_dict",
+    "declaration_graphs",
+    "iso_dates",
+    "shape_value",
+    "utc_datetimes",
+]
 
 SERVICE_MODEL: ServiceModel = botocore.session.get_session().get_service_model("imagebuilder")
 
@@ -100,3 +109,62 @@ def api_dict(shape_name: str) -> st.SearchStrategy[dict[str, Any]]:
         name: shape_value(m.name) for name, m in shape.members.items() if name not in required
     }
     return st.fixed_dictionaries(fixed, optional=optional)
+
+
+# -- declaration graphs for the plan/apply tests ---------------------------------------
+
+#: Build commands a drawn component may run (an edit swaps one for another).
+COMMANDS = ("echo one", "echo two", "dnf install -y jq", "rpm -q jq")
+#: Descriptions a drawn recipe may carry.
+DESCRIPTIONS = ("web", "batch", "edge")
+#: Instance types a drawn infrastructure configuration may use.
+INSTANCE_TYPES = ("t3.small", "t3.medium", "m5.large")
+
+
+@dataclass
+class Graph:
+    """Plain data describing a stack: components, recipes on them, pipelines on those.
+
+    `edits` are (kind, index, value) changes to apply one after the other: a
+    component's command, a recipe's description, a pipeline's schedule hour, or the
+    infrastructure's instance type.
+    """
+
+    commands: list[str]
+    recipes: list[tuple[tuple[int, ...], str, bool]]
+    pipelines: list[tuple[int, int]]
+    instance_type: str
+    edits: list[tuple[str, int, Any]] = field(default_factory=list)
+
+
+@st.composite
+def declaration_graphs(draw: st.DrawFn) -> Graph:
+    """A random declaration graph (1-3 components, 1-2 recipes, 0-2 pipelines) and edits."""
+    commands = draw(st.lists(st.sampled_from(COMMANDS), min_size=1, max_size=3))
+    indices = st.sets(st.integers(0, len(commands) - 1), min_size=1).map(lambda s: tuple(sorted(s)))
+    recipes = draw(
+        st.lists(
+            st.tuples(indices, st.sampled_from(DESCRIPTIONS), st.booleans()),
+            min_size=1,
+            max_size=2,
+        )
+    )
+    pipelines = draw(
+        st.lists(st.tuples(st.integers(0, len(recipes) - 1), st.integers(0, 23)), max_size=2)
+    )
+    edit_kinds = ["component", "recipe", "infrastructure"] + (["pipeline"] if pipelines else [])
+    edits: list[tuple[str, int, Any]] = []
+    for kind in draw(st.lists(st.sampled_from(edit_kinds), min_size=1, max_size=3)):
+        if kind == "component":
+            edits.append(
+                (kind, draw(st.integers(0, len(commands) - 1)), draw(st.sampled_from(COMMANDS)))
+            )
+        elif kind == "recipe":
+            edits.append(
+                (kind, draw(st.integers(0, len(recipes) - 1)), draw(st.sampled_from(DESCRIPTIONS)))
+            )
+        elif kind == "pipeline":
+            edits.append((kind, draw(st.integers(0, len(pipelines) - 1)), draw(st.integers(0, 23))))
+        else:
+            edits.append((kind, 0, draw(st.sampled_from(INSTANCE_TYPES))))
+    return Graph(commands, recipes, pipelines, draw(st.sampled_from(INSTANCE_TYPES)), edits)

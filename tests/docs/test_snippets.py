@@ -49,6 +49,7 @@ PAGES = (
     "docs/guides/distribution-configurations.md",
     "docs/guides/image-pipelines.md",
     "docs/guides/images.md",
+    "docs/guides/managing-images-as-code.md",
     "docs/errors.md",
 )
 
