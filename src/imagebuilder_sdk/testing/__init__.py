@@ -22,7 +22,7 @@ every imagebuilder client made inside it, like moto's ``mock_aws``. Run
 from __future__ import annotations
 
 from imagebuilder_sdk.testing._backend import ServiceError
-from imagebuilder_sdk.testing._clock import Clock, ScaledClock, VirtualClock
+from imagebuilder_sdk.testing._clock import FIXED_START, Clock, ScaledClock, VirtualClock
 from imagebuilder_sdk.testing._emulator import Emulator, RecordedRequest
 from imagebuilder_sdk.testing._faults import FaultInjector
 from imagebuilder_sdk.testing._mock import MockImageBuilder, mock_imagebuilder
@@ -30,6 +30,7 @@ from imagebuilder_sdk.testing._mock import MockImageBuilder, mock_imagebuilder
 __all__ = [
     "Clock",
     "Emulator",
+    "FIXED_START",
     "FaultInjector",
     "MockImageBuilder",
     "RecordedRequest",
