@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from imagebuilder_sdk._caller import Caller
+from imagebuilder_sdk._version import __version__
 from imagebuilder_sdk.arns import Arn
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.repositories import (
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["ImageBuilder", "USER_AGENT"]
 
 #: Added to the user agent of clients the SDK builds, so calls can be told apart.
-USER_AGENT = "imagebuilder-sdk/0.1.0"
+USER_AGENT = f"imagebuilder-sdk/{__version__}"
 
 
 class ImageBuilder:
