@@ -55,4 +55,4 @@ regen: $(STAMP)
 	$(BIN)/python tools/generate_models.py
 
 clean:
-	rm -rf $(VENV) site dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) site dist .cache .mypy_cache .ruff_cache .pytest_cache .hypothesis
