@@ -33,6 +33,17 @@ PAGES: dict[str, tuple[str, str, str]] = {
     ),
     "_pipelines": ("pipelines.md", "Image pipelines", "Pipelines and their parts."),
     "_images": ("images.md", "Images", "Image builds, their state and their outputs."),
+    "_workflows": ("workflows.md", "Workflows", "Build, test and distribution workflows."),
+    "_lifecycle": (
+        "lifecycle.md",
+        "Lifecycle policies",
+        "Lifecycle policies, their rules and their executions.",
+    ),
+    "_findings": (
+        "findings.md",
+        "Scan findings",
+        "Vulnerability findings of image scans, and their counts.",
+    ),
     "_enums": (
         "enums.md",
         "Enums",

@@ -20,6 +20,7 @@ from examples.ami_cleanup import BUILD_TAG, remove_amis
 from examples.golden_image import run
 from imagebuilder_sdk import ImageBuilder
 from imagebuilder_sdk.models import Ami, Image, OutputResources
+from tests.factories import complete
 
 REGIONS = ("us-east-1", "eu-west-1")
 
@@ -111,12 +112,14 @@ def test_only_the_builds_own_amis_are_removed(ec2: dict[str, Any]) -> None:
     other, other_snapshot = _put_ami(ec2["us-east-1"], arn.replace("/1.0.0/1", "/1.0.0/2"))
     tagged, _ = _put_ami(ec2["us-east-1"], arn)
     untagged, _ = _put_ami(ec2["eu-west-1"], arn, tagged=False)
-    image = Image(
+    mine = "123456789012"
+    image = complete(
+        Image,
         arn=arn,
         output_resources=OutputResources(
             amis=[
-                Ami(region="us-east-1", image="ami-0000000000000000a", account_id="123456789012"),
-                Ami(region="eu-west-1", image=untagged, account_id="123456789012"),
+                complete(Ami, region="us-east-1", image="ami-0000000000000000a", account_id=mine),
+                complete(Ami, region="eu-west-1", image=untagged, account_id=mine),
             ]
         ),
     )
@@ -131,7 +134,8 @@ def test_an_ec2_failure_is_reported_and_the_rest_goes_on(ec2: dict[str, Any]) ->
     """A region EC2 cannot be reached in is reported; the other region is still cleaned."""
     arn = "arn:aws:imagebuilder:us-east-1:123456789012:image/golden-web/1.0.0/1"
     _put_ami(ec2["eu-west-1"], arn)
-    image = Image(arn=arn, output_resources=OutputResources(amis=[Ami(region="eu-west-1")]))
+    outputs = OutputResources(amis=[complete(Ami, region="eu-west-1", image="ami-0123456789")])
+    image = complete(Image, arn=arn, output_resources=outputs)
     broken = boto3.client("ec2", region_name="us-east-1")
 
     def unreachable(**_: object) -> None:

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from imagebuilder_sdk._progress import _TerminalProgress
 from imagebuilder_sdk.models import Image, ImageState, ImageStatus
+from tests.factories import complete
 
 ARN = "arn:aws:imagebuilder:us-east-1:123456789012:image/golden-weekly-20261201213000/1.0.0/1"
 
@@ -20,7 +21,7 @@ def _lines(statuses: list[str], width: int) -> list[str]:
     lines = []
     try:
         for status in statuses:
-            bar.update(Image(state=ImageState(status=ImageStatus(status))))
+            bar.update(complete(Image, state=complete(ImageState, status=ImageStatus(status))))
             with console.capture() as captured:
                 console.print(bar._progress.make_tasks_table(bar._progress.tasks))
             lines.append(captured.get().rstrip("\n"))
