@@ -2,13 +2,14 @@
 #   make test   - install everything into .venv, then run every check
 #   make demo   - install everything into .venv, then run the golden-image demo and
 #                 the plan/apply demo
+#   make dist   - build the wheel and sdist into dist/ and check them
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_ARGS ?=
 
-.PHONY: test demo bench lint typecheck unit docs regen clean
+.PHONY: test demo bench lint typecheck unit docs dist regen clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,15 @@ unit: $(STAMP)
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
+# The wheel and sdist, built with the pinned hatchling already in .venv (no download),
+# then checked: twine's metadata check, the archives' contents, and the wheel installed
+# in a fresh venv, where `import imagebuilder_sdk` must work.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/twine check --strict dist/*
+	$(BIN)/python tools/check_dist.py dist --install
+
 demo: $(STAMP)
 	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
 	$(BIN)/python examples/plan_demo.py
@@ -47,4 +57,4 @@ regen: $(STAMP)
 	$(BIN)/python tools/generate_models.py
 
 clean:
-	rm -rf $(VENV) site .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) site dist .cache .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -5,23 +5,28 @@ Runs against an in-process emulator by default, so it needs no AWS account:
     python examples/golden_image.py            # emulator, sped-up clock, live progress
     python examples/golden_image.py --aws      # your AWS account (profile and region
                                                # from the usual AWS settings)
+    python examples/golden_image.py --aws --keep   # ... and keep the AMIs it built
 
 It creates a component, an image recipe on the latest Amazon Linux 2023 parent image,
 an infrastructure configuration, a distribution configuration for two regions and a
 scheduled pipeline; starts the pipeline and waits for the image; prints the AMI of
 each region and the account's images; and deletes everything it created, also when a
-step fails or you press Ctrl-C.
+step fails or you press Ctrl-C. On AWS that includes the AMIs and their EBS snapshots
+in every region of the distribution (Image Builder's DeleteImage leaves them in EC2),
+unless you pass ``--keep``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
 import attrs
 
+from examples.ami_cleanup import Ec2ClientFactory, remove_amis
 from imagebuilder_sdk import ImageBuilder, ImageBuilderError, ResourceType
 from imagebuilder_sdk.arns import wildcard_arn
 from imagebuilder_sdk.errors import ConfigurationError
@@ -107,8 +112,14 @@ def run(
     progress: bool = True,
     poll_interval: float = 30.0,
     say: Callable[[str], None] = print,
+    ec2_for: Ec2ClientFactory | None = None,
+    keep: bool = False,
 ) -> None:
-    """The whole flow on one `ImageBuilder`; everything created is deleted at the end."""
+    """The whole flow on one `ImageBuilder`; everything created is deleted at the end.
+
+    With `ec2_for` (a boto3 EC2 client per region), the build's AMIs and snapshots are
+    removed from EC2 too, unless `keep` is true.
+    """
     region = ib.client.meta.region_name
     suffix = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
     cleanup = Cleanup()
@@ -220,7 +231,10 @@ def run(
 
         # 3. Build now, and follow the build to the end.
         build = ib.image_pipelines.start(pipeline.arn)
-        cleanup.add(f"image {build.arn}", lambda: _remove_build(ib, build.arn))
+        cleanup.add(
+            f"image {build.arn}",
+            lambda: _remove_build(ib, build.arn, ec2_for=ec2_for, keep=keep, say=say),
+        )
         say(f"build started   {build.arn}")
         image = build.wait(progress=progress, poll_interval=poll_interval)
 
@@ -238,12 +252,26 @@ def run(
         cleanup.run(say)
 
 
-def _remove_build(ib: ImageBuilder, arn: str) -> None:
-    """Cancel a build that is still running, then delete the image."""
+def _remove_build(
+    ib: ImageBuilder,
+    arn: str,
+    *,
+    ec2_for: Ec2ClientFactory | None,
+    keep: bool,
+    say: Callable[[str], None],
+) -> None:
+    """Cancel a build that is still running, remove its AMIs (unless kept), delete the image."""
     image = ib.images.get(arn)
     status = image.state.status.value
     if status not in ("AVAILABLE", "FAILED", "CANCELLED", "DEPRECATED", "DISABLED", "DELETED"):
         ib.images.cancel(arn)
+        image = ib.images.get(arn)
+    amis = (image.output_resources.amis if image.output_resources else None) or ()
+    if keep:
+        for ami in amis:
+            say(f"  kept AMI {ami.image} in {ami.region} (--keep)")
+    elif ec2_for is not None:
+        remove_amis(image, ec2_for, home=ib.client.meta.region_name, say=say)
     ib.images.delete(arn)
 
 
@@ -264,9 +292,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--speed", type=float, default=40.0, help="emulator clock speed-up (default 40x)"
     )
     parser.add_argument("--no-progress", action="store_true", help="no live progress display")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the AMIs and EBS snapshots the build made (with --aws; removed by default)",
+    )
     args = parser.parse_args(argv)
 
+    ec2_for: Ec2ClientFactory | None = None
     if args.aws:
+        import boto3
+
         try:
             ib = ImageBuilder.connect(region_name=args.region, profile_name=args.profile)
             # Credentials are looked up at the first call: make it one that only reads,
@@ -275,8 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ConfigurationError as error:
             print(f"cannot use your AWS account: {error}", file=sys.stderr)
             return 2
+        session = boto3.session.Session(profile_name=args.profile)
+        ec2_for = functools.partial(session.client, "ec2")
         poll = 30.0
     else:
+        # The emulator's AMIs exist only in the emulator: there is nothing in EC2 to remove.
         ib = ImageBuilder.local(speed=args.speed)
         poll = 10.0
     try:
@@ -286,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             instance_profile=args.instance_profile,
             progress=not args.no_progress,
             poll_interval=poll,
+            ec2_for=ec2_for,
+            keep=args.keep,
         )
     except KeyboardInterrupt:
         print("interrupted; everything created was deleted", file=sys.stderr)

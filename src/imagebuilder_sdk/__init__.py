@@ -15,6 +15,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+from imagebuilder_sdk._version import __version__
 from imagebuilder_sdk.errors import (
     ApiError,
     ImageBuilderError,
@@ -58,7 +59,6 @@ __all__ = [
     "__version__",
 ]
 
-__version__ = "0.1.0"
 
 #: Where each lazily loaded public name lives.
 _LAZY = {

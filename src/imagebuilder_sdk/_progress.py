@@ -73,17 +73,39 @@ class _NotebookProgress:
         return None
 
 
-class _TerminalProgress:
-    """A rich progress bar whose steps are the build's stages."""
+#: Room for the longest status the service model names, so the bar never shrinks as the
+#: status text changes; a longer status the SDK does not know yet is cut with an ellipsis.
+STATUS_WIDTH = max(len(text) for text in (*(s.value for s in ImageStatus), "waiting", "unknown"))
+#: The build's name is cut (with an ellipsis) past this many characters.
+NAME_WIDTH = 32
+BAR_WIDTH = 24
 
-    def __init__(self, arn: str) -> None:
+
+class _TerminalProgress:
+    """A rich progress bar whose steps are the build's stages.
+
+    Every column has a fixed width, so the bar stays put from the first status to the
+    last. `console` is for tests; by default rich writes to the terminal.
+    """
+
+    def __init__(self, arn: str, console: Any = None) -> None:
         progress = _rich()
+        column: Any = importlib.import_module("rich.table").Column
         self._progress = progress.Progress(
-            progress.TextColumn("[bold]{task.description}"),
-            progress.BarColumn(),
-            progress.TextColumn("{task.fields[status]}"),
+            progress.TextColumn(
+                "[bold]{task.description}",
+                table_column=column(no_wrap=True, overflow="ellipsis", max_width=NAME_WIDTH),
+            ),
+            progress.BarColumn(bar_width=BAR_WIDTH),
+            progress.TextColumn(
+                "{task.fields[status]}",
+                table_column=column(
+                    width=STATUS_WIDTH, min_width=STATUS_WIDTH, no_wrap=True, overflow="ellipsis"
+                ),
+            ),
             progress.TimeElapsedColumn(),
             transient=False,
+            console=console,
         )
         name = arn.split("/", 1)[-1]
         self._task = self._progress.add_task(name, total=len(_STAGES), status="waiting")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from imagebuilder_sdk._caller import Caller
 from imagebuilder_sdk._translate import translate_setup
+from imagebuilder_sdk._version import __version__
 from imagebuilder_sdk.arns import Arn
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.repositories import (
@@ -46,7 +47,7 @@ _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2,}(?:-[a-z0-9]+)+")
 
 #: Added to the user agent of clients the SDK builds, so calls can be told apart.
-USER_AGENT = "imagebuilder-sdk/0.1.0"
+USER_AGENT = f"imagebuilder-sdk/{__version__}"
 
 
 class ImageBuilder:

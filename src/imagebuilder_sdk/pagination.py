@@ -10,7 +10,7 @@ Jupyter shows a listing as a table of its first items (`to_html`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -50,12 +50,25 @@ class Paginated(Generic[T]):
     [1, 2, 3]
     >>> [page.items for page in listing.pages()]
     [[1, 2], [], [3]]
+
+    Its ``repr`` names the operation and the options of the request, when given:
+
+    >>> Paginated(lambda token: pages[token], operation="ListComponents", options={"owner": "Self"})
+    <Paginated ListComponents(owner='Self'), lazy: iterate to fetch>
     """
 
-    __slots__ = ("_fetch",)
+    __slots__ = ("_fetch", "_operation", "_options")
 
-    def __init__(self, fetch: PageFetcher[T]) -> None:
+    def __init__(
+        self,
+        fetch: PageFetcher[T],
+        *,
+        operation: str | None = None,
+        options: Mapping[str, object] | None = None,
+    ) -> None:
         self._fetch = fetch
+        self._operation = operation
+        self._options = dict(options or {})
 
     def pages(self) -> Iterator[Page[T]]:
         """Each page in turn, following the service's tokens to the end."""
@@ -123,4 +136,21 @@ class Paginated(Generic[T]):
         return self.to_html()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} (lazy; iterate to fetch)>"
+        if self._operation is None:
+            return f"<{type(self).__name__}, lazy: iterate to fetch>"
+        shown = ", ".join(f"{k}={_show(v)}" for k, v in self._options.items() if v is not None)
+        return f"<{type(self).__name__} {self._operation}({shown}), lazy: iterate to fetch>"
+
+
+def _show(value: object) -> str:
+    """A request option as a reader wants it: enums by value, filters as name=values."""
+    if isinstance(value, (list, tuple)) and value and all(_is_filter(v) for v in value):
+        return "{" + ", ".join(f"{v.name!r}: {_show(v.values)}" for v in value) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return repr(getattr(value, "value", value))
+
+
+def _is_filter(value: object) -> bool:
+    """Whether `value` is an API filter (a ``name`` and its ``values``)."""
+    return hasattr(value, "name") and hasattr(value, "values")

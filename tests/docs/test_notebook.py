@@ -116,3 +116,14 @@ def test_build_progress_displays_the_final_stage_without_warnings(executed: Any)
     shown = _text(_cell(executed, "build"))
     assert "Warning" not in shown
     assert "AVAILABLE" in shown
+
+
+def test_the_site_renders_the_notebook_executed() -> None:
+    """mkdocs-jupyter runs the notebook at build time (errors fail it) and the nav shows it."""
+    import yaml
+
+    config = yaml.safe_load((NOTEBOOK.parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
+    (jupyter,) = [p["mkdocs-jupyter"] for p in config["plugins"] if "mkdocs-jupyter" in p]
+    assert jupyter["execute"] is True
+    assert jupyter["allow_errors"] is False
+    assert "notebooks/explore.ipynb" in yaml.safe_dump(config["nav"])

@@ -9,15 +9,37 @@ from types import SimpleNamespace
 import pytest
 
 from imagebuilder_sdk.testing import _clock
-from imagebuilder_sdk.testing._clock import DEFAULT_START, ScaledClock, VirtualClock
+from imagebuilder_sdk.testing._clock import FIXED_START, ScaledClock, VirtualClock
 
 
-def test_virtual_clock_starts_at_a_fixed_utc_moment() -> None:
-    """A new VirtualClock reads the default start, timezone-aware, in UTC."""
+def test_virtual_clock_starts_at_the_current_time() -> None:
+    """A new VirtualClock reads the current UTC time (to the second), and stays there."""
+    before = datetime.now(timezone.utc).replace(microsecond=0)
     clock = VirtualClock()
-    assert clock.now() == DEFAULT_START
+    after = datetime.now(timezone.utc)
+    assert before <= clock.now() <= after
+    assert clock.now().microsecond == 0
     assert clock.now().utcoffset() == timedelta(0)
     assert clock.monotonic() == 0.0
+
+
+def test_virtual_clock_can_start_at_a_fixed_utc_moment() -> None:
+    """VirtualClock(FIXED_START) reads that moment whatever the day, timezone-aware, in UTC."""
+    clock = VirtualClock(FIXED_START)
+    assert clock.now() == datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
+    assert clock.now().utcoffset() == timedelta(0)
+    assert clock.monotonic() == 0.0
+
+
+def test_a_local_emulator_dates_what_it_creates_today() -> None:
+    """ImageBuilder.local() creates resources dated now, not on a fixed day."""
+    from imagebuilder_sdk import ImageBuilder
+
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    ib = ImageBuilder.local()
+    made = ib.infrastructure_configurations.create(name="today", instance_profile_name="p")
+    assert made.date_created is not None
+    assert before <= made.date_created <= datetime.now(timezone.utc)
 
 
 def test_virtual_clock_moves_only_when_advanced() -> None:

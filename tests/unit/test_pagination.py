@@ -89,3 +89,18 @@ def test_any_split_into_pages_yields_the_whole(pages: list[list[int]]) -> None:
     service = Service(pages)
     assert list(Paginated(service.fetch)) == [item for page in pages for item in page]
     assert len(service.asked) == len(pages)
+
+
+def test_repr_names_the_operation_and_its_options() -> None:
+    """A listing says which operation it runs and with which options and filters."""
+    from imagebuilder_sdk import ImageBuilder
+
+    ib = ImageBuilder.local()
+    listing = ib.components.list(owner="Amazon", name="update-linux", platform="Linux")
+    text = repr(listing)
+    assert text.startswith("<Paginated ListComponents(")
+    assert "owner='Amazon'" in text
+    assert "'name': ['update-linux']" in text
+    assert "'platform': ['Linux']" in text
+    assert ib.emulator is not None
+    assert ib.emulator.requests == []  # printing it fetched nothing

@@ -251,7 +251,7 @@ class Repository:
             page = [structure(item, cls) for item in response.get(items) or ()]
             return page, response.get("next_token")
 
-        return Paginated(fetch)
+        return Paginated(fetch, operation=operation, options=params)
 
     def _latest(
         self,

@@ -3,7 +3,7 @@
 The emulator never sleeps and runs no threads; image builds move forward whenever
 someone reads them, by comparing the clock with the moment the build started::
 
-    clock = VirtualClock()
+    clock = VirtualClock()       # starts now; VirtualClock(FIXED_START) for a fixed date
     clock.advance(90)            # ninety emulated seconds pass at once
     ScaledClock(speed=60.0)      # one real second is one emulated minute
 """
@@ -18,10 +18,13 @@ from typing_extensions import Protocol
 
 from imagebuilder_sdk.errors import ValidationError
 
-__all__ = ["Clock", "DEFAULT_START", "ScaledClock", "VirtualClock"]
+__all__ = ["Clock", "DEFAULT_START", "FIXED_START", "ScaledClock", "VirtualClock"]
 
-#: Where a `VirtualClock` starts unless told otherwise: a fixed, realistic UTC moment.
-DEFAULT_START = datetime(2026, 11, 27, 10, 0, 0, tzinfo=timezone.utc)
+#: A fixed, realistic UTC moment for tests whose output must not depend on the day
+#: they run: ``VirtualClock(FIXED_START)``.
+FIXED_START = datetime(2026, 11, 27, 10, 0, 0, tzinfo=timezone.utc)
+#: The former name of `FIXED_START`, from when a `VirtualClock` started there by default.
+DEFAULT_START = FIXED_START
 
 
 class Clock(Protocol):
@@ -39,7 +42,11 @@ class Clock(Protocol):
 class VirtualClock:
     """A clock that moves only when `advance` is called; tests own time with it.
 
-    >>> clock = VirtualClock()
+    It starts at the current time (to the second), so what an emulator creates is dated
+    today; give it a `start` (`FIXED_START`, say) when a test needs the same dates on
+    every run.
+
+    >>> clock = VirtualClock(FIXED_START)
     >>> clock.advance(60)
     >>> clock.now().isoformat()
     '2026-11-27T10:01:00+00:00'
@@ -48,7 +55,8 @@ class VirtualClock:
     """
 
     def __init__(self, start: datetime | None = None) -> None:
-        start = start or DEFAULT_START
+        if start is None:
+            start = datetime.now(timezone.utc).replace(microsecond=0)
         if start.tzinfo is None:
             raise ValidationError("start", "must be timezone-aware", value=start)
         self._start = start.astimezone(timezone.utc)
