@@ -16,6 +16,7 @@ from typing import Any
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
 
+from imagebuilder_sdk._version_rules import check_version_bounds
 from imagebuilder_sdk.errors import ValidationError
 
 __all__ = ["check_request"]
@@ -70,6 +71,7 @@ def _check_string(shape: StringShape, value: object, path: str) -> None:
         else:
             rule = f"must match the pattern {pattern}"
         raise _fail(path, f"{rule}; got {value!r}", value)
+    check_version_bounds(shape.name, value, path)
 
 
 def _check(shape: Shape, value: object, path: str) -> None:
