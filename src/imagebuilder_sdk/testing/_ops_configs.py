@@ -131,10 +131,10 @@ def get_distribution_configuration(state: State, params: dict[str, Any]) -> dict
 
 
 def _delete(state: State, kind: str, arn: str) -> None:
-    state.get(kind, arn)
+    arn = state.get(kind, arn)["arn"]
     state.require_owned(arn)
     refuse_if_used(arn, pipelines_using(state, kind, arn))
-    del state.table(kind)[arn]
+    state.remove(kind, arn)
 
 
 def delete_infrastructure_configuration(state: State, params: dict[str, Any]) -> dict[str, Any]:

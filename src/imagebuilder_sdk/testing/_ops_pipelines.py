@@ -91,7 +91,9 @@ def create_image_pipeline(state: State, params: dict[str, Any]) -> dict[str, Any
     arn = state.arn(KIND, params["name"])
     if arn in state.table(KIND):
         raise ServiceError("ResourceAlreadyExistsException", f"The pipeline {arn} already exists.")
-    record: Record = {"arn": arn, "name": params["name"], "dateCreated": state.now()}
+    now = state.now()
+    # A new pipeline's dateUpdated is its dateCreated (get-image-pipeline.rst, AWS CLI).
+    record: Record = {"arn": arn, "name": params["name"], "dateCreated": now, "dateUpdated": now}
     _configure(state, record, params)
     if params.get("tags"):
         record["tags"] = params["tags"]
@@ -123,7 +125,7 @@ def delete_image_pipeline(state: State, params: dict[str, Any]) -> dict[str, Any
     arn = params["imagePipelineArn"]
     state.get(KIND, arn)
     state.require_owned(arn)
-    del state.table(KIND)[arn]
+    state.remove(KIND, arn)
     return {"imagePipelineArn": arn}
 
 
