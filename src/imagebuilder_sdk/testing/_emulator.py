@@ -187,7 +187,7 @@ class Emulator:
         try:
             result = self.backend.dispatch(operation, params)
         except ServiceError as exc:
-            response = self._protocol.error(exc.code, exc.message, request_id)
+            response = self._protocol.error(exc.code, exc.message, request_id, status=exc.status)
             outcome = exc.code
         except Exception:
             logger.exception("the emulator's backend failed on %s", operation)

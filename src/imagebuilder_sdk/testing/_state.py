@@ -30,6 +30,7 @@ from imagebuilder_sdk.testing._state_names import (
 
 __all__ = [
     "AMAZON",
+    "NOT_IMPLEMENTED",
     "Handler",
     "Record",
     "ServiceError",
@@ -52,13 +53,19 @@ class ServiceError(Exception):
     """An error the service would return.
 
     `code` is the name of an error shape of the service model, such as
-    ``"ResourceNotFoundException"``; `message` is the text the caller sees.
+    ``"ResourceNotFoundException"``; `message` is the text the caller sees. `status`
+    overrides the HTTP status the model gives the code (None: the model's).
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        self.status = status
+
+
+#: The error code of an operation the service has but the emulator does not implement.
+NOT_IMPLEMENTED = "NotImplementedException"
 
 
 @functools.lru_cache(maxsize=1)
