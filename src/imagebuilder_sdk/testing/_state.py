@@ -30,8 +30,8 @@ from imagebuilder_sdk.testing._state_names import (
 
 __all__ = [
     "AMAZON",
-    "NOT_IMPLEMENTED",
     "Handler",
+    "NOT_IMPLEMENTED",
     "Record",
     "ServiceError",
     "State",
