@@ -10,7 +10,7 @@ cannot (the patterns admit any run of digits).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -134,7 +134,7 @@ def check_written(instance: object, attribute: attrs.Attribute[Any], value: obje
     if not isinstance(value, str):
         raise ValidationError("text", f"must be a string, got {type(value).__name__}", value=value)
     written = [None if part == "x" else _bounded(part) for part in re.split(r"[./]", value)]
-    fields = attrs.fields(type(instance))
+    fields = attrs.fields(cast(Any, type(instance)))
     numbers = [getattr(instance, f.name) for f in fields if f.name != attribute.name]
     if written != numbers:
         raise ValidationError(

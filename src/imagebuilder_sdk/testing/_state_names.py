@@ -66,7 +66,7 @@ def arn_key(arn: str) -> tuple[object, ...]:
     parsed = parse_arn(arn)
     if parsed is None:
         return (arn,)
-    version = None if parsed.version is None else parse_version(parsed.version)
+    version: object = None if parsed.version is None else parse_version(parsed.version)
     if parsed.version is not None and version is None:
         version = (parsed.version,)  # a wildcard: only the same filter has this key
     return (*parsed[:5], version, parsed.build)
