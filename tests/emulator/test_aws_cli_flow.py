@@ -21,6 +21,10 @@ import pytest
 
 import imagebuilder_sdk
 
+#: Each CLI run starts a Python process; on a loaded 2-core CI machine a run can take
+#: several seconds, so these tests get more than the suite's 180 s default.
+pytestmark = pytest.mark.timeout(900)
+
 _REPO = Path(imagebuilder_sdk.__file__).resolve().parents[2]
 _AWS = Path(os.environ.get("IMAGEBUILDER_SDK_AWS_CLI", _REPO / ".venv-awscli" / "bin" / "aws"))
 _DOCUMENT = """\

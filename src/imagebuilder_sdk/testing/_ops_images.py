@@ -98,6 +98,8 @@ def start_image(
         "imageSource": "CUSTOM",
         "owner": state.account_id,
         "_build": new_build(state, bool(tests["imageTestsEnabled"])),
+        # Empty until the build is AVAILABLE, as in AWS CLI example get-image.rst.
+        "outputResources": {"amis": []},
     }
     if distribution is not None:
         record["distributionConfiguration"] = copy.deepcopy(

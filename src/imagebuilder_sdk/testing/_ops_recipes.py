@@ -153,8 +153,8 @@ def _create(state: State, params: dict[str, Any], kind: str) -> tuple[str, Recor
         "dateCreated": state.now(),
         "_osVersion": params.get("imageOsVersionOverride") or os_version,
     }
-    if params.get("components"):
-        record["components"] = params["components"]
+    # Always a list, empty for a recipe without components (the service always sends it).
+    record["components"] = params.get("components") or []
     for member in _OPTIONAL[kind]:
         if params.get(member) is not None:
             record[member] = params[member]
