@@ -7,6 +7,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The AWS CLI pins its own botocore, so it gets a venv of its own, apart from .venv.
+AWSCLI_VENV  := .venv-awscli
+AWSCLI_STAMP := $(AWSCLI_VENV)/.installed
 DEMO_ARGS ?=
 
 .PHONY: test demo bench lint typecheck unit docs dist regen clean
@@ -22,6 +25,12 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+$(AWSCLI_STAMP): tools/awscli-requirements.txt
+	$(PYTHON) -m venv $(AWSCLI_VENV)
+	$(AWSCLI_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-r tools/awscli-requirements.txt
+	touch $(AWSCLI_STAMP)
+
 test: lint typecheck unit docs
 
 lint: $(STAMP)
@@ -31,8 +40,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
-	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -q -n 2
+unit: $(STAMP) $(AWSCLI_STAMP)
+	IMAGEBUILDER_SDK_AWS_CLI=$(abspath $(AWSCLI_VENV))/bin/aws HYPOTHESIS_PROFILE=ci \
+		$(BIN)/pytest -q -n 2
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
@@ -57,4 +67,4 @@ regen: $(STAMP)
 	$(BIN)/python tools/generate_models.py
 
 clean:
-	rm -rf $(VENV) site dist .cache .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(AWSCLI_VENV) site dist .cache .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -220,9 +220,9 @@ def _parse_version_part(
         if len(parts) == 2:
             return BuildVersion.parse("/".join(parts))
         if len(parts) == 1:
-            # Every ARN pattern of the service model admits a wildcard in any part
-            # (x.2.x), unlike filters elsewhere; follow the patterns here.
-            found = VersionFilter.parse(parts[0], lenient=True)
+            # The ARN patterns admit a wildcard in any part (x.2.x), but the service
+            # calls such a filter invalid and refuses it: hold ARNs to the filter rule.
+            found = VersionFilter.parse(parts[0])
             return found.exact_version or found
     except ValidationError as error:
         raise refuse(f"bad version: {error.rule}") from None
@@ -234,16 +234,18 @@ def article(kind: str) -> str:
 
 
 def normalize_name(name: str) -> str:
-    """A resource name as the service writes it in ARNs: lower case, spaces as ``-``.
+    """A resource name as the service writes it in ARNs: lower case, ``-`` for blanks.
 
-    Each space becomes one ``-`` (runs are not merged); nothing else changes.
+    The service model says that names differing only in case, spaces or underscores
+    count as the same name (``CreateComponentRequest.name``): so each space and each
+    underscore becomes one ``-`` (runs are not merged), and letters go lower case.
 
     >>> normalize_name("Web Server_2")
-    'web-server_2'
+    'web-server-2'
     """
     if not isinstance(name, str):
         raise ValidationError("name", f"must be a string, got {type(name).__name__}", value=name)
-    normal = name.lower().replace(" ", "-")
+    normal = name.lower().replace(" ", "-").replace("_", "-")
     if not _NAME.fullmatch(normal):
         raise ValidationError(
             "name",

@@ -17,6 +17,7 @@ from typing import Any
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StringShape, StructureShape
 
+from imagebuilder_sdk._version_rules import check_version_bounds
 from imagebuilder_sdk.errors import ValidationError
 
 __all__ = ["check_request", "check_wait_options", "enum_rule"]
@@ -123,6 +124,7 @@ def _check_string(shape: StringShape, value: object, path: str) -> None:
         else:
             rule = "is not in the form the service model allows (see the error's pattern)"
         raise _fail(path, f"{rule}; got {value!r}", value, pattern)
+    check_version_bounds(shape.name, value, path)
 
 
 def _check(shape: Shape, value: object, path: str) -> None:

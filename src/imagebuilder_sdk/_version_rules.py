@@ -3,12 +3,14 @@
 Kept apart so that `versions` holds only its public classes. The numbers and forms
 follow the service model's ``VersionNumber``, ``VersionNumberWithBuild`` and
 ``WildcardVersionNumber`` patterns, with the service's limit of 2**30 - 1 per part.
+`check_version_bounds` applies that limit to request members whose pattern alone
+cannot (the patterns admit any run of digits).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -30,6 +32,8 @@ __all__ = [
     "check_optional_part",
     "check_part",
     "check_text",
+    "check_version_bounds",
+    "check_written",
     "parse_build",
     "parse_part",
 ]
@@ -48,6 +52,9 @@ ANY_FORM = "must be a version like '1.2.3', a build version like '1.2.3/4' or a 
 RANGE_RULE = f"MAJOR, MINOR and PATCH must each be from 0 to {MAX_VERSION_NUMBER} (2^30 - 1)"
 BUILD_RULE = f"the build number must be from 1 to {MAX_VERSION_NUMBER}"
 ORDER_RULE = "a wildcard 'x' may only be followed by wildcards (like '1.x.x', not '1.x.3')"
+
+#: The version part of an Image Builder ARN: what follows the name.
+_ARN_VERSION = re.compile(r":imagebuilder:[^:]*:[^:]*:[a-z-]+(?:/[a-z]+)?/[a-z0-9_-]+/(.+)$")
 
 
 def check_text(text: object, field: str) -> str:
@@ -114,3 +121,43 @@ def check_build(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValidationError(
             attribute.name, f"must be an integer from 1 to {MAX_VERSION_NUMBER}", value=value
         )
+
+
+def check_written(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: the text a version was read from must spell its own numbers.
+
+    The text keeps the caller's spelling (``2019.12.02``); numbers decide equality and
+    order, so the text must say the same numbers or the two would disagree.
+    """
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ValidationError("text", f"must be a string, got {type(value).__name__}", value=value)
+    written = [None if part == "x" else _bounded(part) for part in re.split(r"[./]", value)]
+    fields = attrs.fields(cast(Any, type(instance)))
+    numbers = [getattr(instance, f.name) for f in fields if f.name != attribute.name]
+    if written != numbers:
+        raise ValidationError(
+            "text", f"must spell the version's own numbers {numbers}, got {value!r}", value=value
+        )
+
+
+def check_version_bounds(shape_name: str, value: str, path: str) -> None:
+    """Refuse a version number past 2^30 - 1 in a version or ARN request member.
+
+    The service model's patterns (``VersionNumber``, ``WildcardVersionNumber``, the ARN
+    shapes) accept any run of digits; the service's documented limit per part is
+    1073741823. `shape_name` picks which members hold versions.
+    """
+    if shape_name.endswith("VersionNumber"):
+        digits = value
+    elif shape_name.endswith("Arn"):
+        match = _ARN_VERSION.search(value)
+        if match is None:
+            return
+        digits = match.group(1)
+    else:
+        return
+    for number in re.findall(r"[0-9]+", digits):
+        if _bounded(number) is None:
+            raise ValidationError(path, f"{RANGE_RULE}, got {value!r}", value=value)

@@ -61,8 +61,8 @@ __all__ = [
 class Arn:
     """An Image Builder ARN, split into its parts. Frozen and hashable.
 
-    ``str(Arn.parse(text)) == text`` for every ARN in canonical form; version numbers
-    written with leading zeros (which the service's patterns admit) print without them.
+    ``str(Arn.parse(text)) == text`` for every ARN it accepts: a version keeps the text
+    it was written with (``2019.12.02``), while ARNs compare by the version's numbers.
     """
 
     partition: str = attrs.field(validator=check_partition)
@@ -74,7 +74,7 @@ class Arn:
     resource_type: ResourceType = attrs.field(converter=to_resource_type)
     """The kind of resource."""
     name: str = attrs.field(validator=check_name)
-    """The resource name as the ARN writes it: lower case, ``-`` for spaces."""
+    """The resource name as the ARN writes it: lower case, ``-`` for spaces and ``_``."""
     version: ArnVersion | None = attrs.field(default=None, converter=to_version)
     """A version, a build version, a filter with wildcards, or None (unversioned kinds)."""
     workflow_type: str | None = attrs.field(default=None, converter=to_workflow_type)

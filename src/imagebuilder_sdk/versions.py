@@ -12,15 +12,19 @@ and ``WildcardVersionNumber`` patterns and the service's documented limits:
 - a build number is a decimal integer from 1 to the same limit (the service counts
   builds from 1; the limit is ours, to keep numbers bounded);
 - ASCII digits only: no sign, no spaces, no ``v`` prefix;
-- leading zeros are accepted, because the patterns accept them, and dropped:
-  ``01.2.3`` is the version ``1.2.3`` and prints as ``1.2.3``;
+- leading zeros are accepted, because the patterns accept them, and kept as written:
+  ``2019.12.02`` prints as ``2019.12.02`` (AWS's own examples write dates so) while it
+  equals, orders and matches as the numbers 2019, 12 and 2;
 - the wildcard is a lower-case ``x``, and in a filter only wildcards may follow it
   (``1.x.x`` but not ``1.x.3``; `VersionFilter.parse` explains the looser ARN form).
 
-Versions compare by number, not as text:
+Versions compare by number, not as text, and print as they were written:
 
 >>> SemanticVersion.parse("1.10.0") > SemanticVersion.parse("1.9.0")
 True
+>>> written = SemanticVersion.parse("2019.12.02")
+>>> str(written), written == SemanticVersion(2019, 12, 2)
+('2019.12.02', True)
 >>> str(SemanticVersion.parse("1.2.3").bump_minor())
 '1.3.0'
 >>> VersionFilter.parse("1.x.x").matches("1.4.2")
@@ -50,6 +54,7 @@ from imagebuilder_sdk._version_rules import (
     check_optional_part,
     check_part,
     check_text,
+    check_written,
     parse_build,
     parse_part,
 )
@@ -84,16 +89,23 @@ class SemanticVersion:
     """Changes that add to the resource without breaking its users."""
     patch: int = attrs.field(validator=check_part)
     """Fixes."""
+    _text: str | None = attrs.field(
+        default=None, kw_only=True, eq=False, order=False, repr=False, validator=check_written
+    )
+    """The text the version was read from, printed back unchanged (None: plain numbers)."""
 
     @classmethod
     def parse(cls, text: str, *, field: str = "version") -> SemanticVersion:
-        """Read ``"1.2.3"``; raise `ValidationError` naming `field` if it is not one."""
+        """Read ``"1.2.3"``; raise `ValidationError` naming `field` if it is not one.
+
+        The text is kept: ``str()`` gives it back as written, leading zeros and all.
+        """
         text = check_text(text, field)
         match = SEMANTIC.fullmatch(text)
         if match is None:
             raise ValidationError(field, f"{SEMANTIC_FORM}, got {text!r}", value=text)
         major, minor, patch = (parse_part(part, text, field) for part in match.groups())
-        return cls(major, minor, patch)
+        return cls(major, minor, patch, text=text)
 
     def bump_major(self) -> SemanticVersion:
         """The next major version: ``1.2.3`` becomes ``2.0.0``."""
@@ -112,10 +124,15 @@ class SemanticVersion:
 
         >>> str(SemanticVersion(1, 2, 3).with_build(4))
         '1.2.3/4'
+        >>> str(SemanticVersion.parse("2019.12.02").with_build(1))
+        '2019.12.02/1'
         """
-        return BuildVersion(self.major, self.minor, self.patch, build)
+        text = None if self._text is None else f"{self._text}/{build}"
+        return BuildVersion(self.major, self.minor, self.patch, build, text=text)
 
     def __str__(self) -> str:
+        if self._text is not None:
+            return self._text
         return f"{self.major}.{self.minor}.{self.patch}"
 
 
@@ -140,6 +157,10 @@ class BuildVersion:
     """PATCH of the version built."""
     build: int = attrs.field(validator=check_build)
     """The build number (from 1), counted by the service for each version."""
+    _text: str | None = attrs.field(
+        default=None, kw_only=True, eq=False, order=False, repr=False, validator=check_written
+    )
+    """The text the build version was read from, printed back unchanged."""
 
     @classmethod
     def parse(cls, text: str, *, field: str = "version") -> BuildVersion:
@@ -149,14 +170,21 @@ class BuildVersion:
         if match is None:
             raise ValidationError(field, f"{BUILD_FORM}, got {text!r}", value=text)
         major, minor, patch = (parse_part(part, text, field) for part in match.groups()[:3])
-        return cls(major, minor, patch, parse_build(match.group(4), text, field))
+        return cls(major, minor, patch, parse_build(match.group(4), text, field), text=text)
 
     @property
     def semantic_version(self) -> SemanticVersion:
-        """The version this is a build of, without the build number."""
-        return SemanticVersion(self.major, self.minor, self.patch)
+        """The version this is a build of, without the build number (spelt as written).
+
+        >>> str(BuildVersion.parse("2019.12.02/3").semantic_version)
+        '2019.12.02'
+        """
+        text = None if self._text is None else self._text.split("/")[0]
+        return SemanticVersion(self.major, self.minor, self.patch, text=text)
 
     def __str__(self) -> str:
+        if self._text is not None:
+            return self._text
         return f"{self.major}.{self.minor}.{self.patch}/{self.build}"
 
 
@@ -180,14 +208,19 @@ class VersionFilter:
     """MINOR to match, or None for any."""
     patch: int | None = attrs.field(default=None, validator=check_optional_part)
     """PATCH to match, or None for any."""
+    _text: str | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, validator=check_written
+    )
+    """The text the filter was read from, printed back unchanged."""
 
     @classmethod
     def parse(cls, text: str, *, field: str = "version", lenient: bool = False) -> VersionFilter:
         """Read a filter such as ``"1.x.x"``; raise `ValidationError` naming `field`.
 
-        Only wildcards may follow a wildcard, as the service requires of filters. The
-        service's ARN patterns are looser and admit a wildcard anywhere (``x.2.x``);
-        ``lenient=True`` accepts that form too, and such a filter matches part by part.
+        Only wildcards may follow a wildcard, as the service requires of filters (its
+        user guide calls ``x.2.x`` and ``1.x.8`` invalid). The service's ARN patterns are
+        looser; ``lenient=True`` accepts that form too, and such a filter matches part by
+        part, but `Arn.parse` holds ARNs to the strict rule.
 
         >>> VersionFilter.parse("x.2.x", lenient=True).matches("7.2.0")
         True
@@ -201,7 +234,7 @@ class VersionFilter:
             first_wildcard = parts.index(None) if None in parts else len(parts)
             if any(part is not None for part in parts[first_wildcard:]):
                 raise ValidationError(field, f"{ORDER_RULE}, got {text!r}", value=text)
-        return cls(*parts)
+        return cls(*parts, text=text)
 
     @property
     def is_exact(self) -> bool:
@@ -213,7 +246,7 @@ class VersionFilter:
         """The one version an exact filter names; None when it has a wildcard."""
         if self.major is None or self.minor is None or self.patch is None:
             return None
-        return SemanticVersion(self.major, self.minor, self.patch)
+        return SemanticVersion(self.major, self.minor, self.patch, text=self._text)
 
     def matches(self, version: SemanticVersion | BuildVersion | str) -> bool:
         """Whether `version` (a version, a build version, or the text of either) fits."""
@@ -223,6 +256,8 @@ class VersionFilter:
         return all(w is None or w == h for w, h in zip(wanted, have, strict=True))
 
     def __str__(self) -> str:
+        if self._text is not None:
+            return self._text
         return ".".join("x" if part is None else str(part) for part in self._parts())
 
     def _parts(self) -> tuple[int | None, int | None, int | None]:

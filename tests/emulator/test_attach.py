@@ -10,6 +10,7 @@ from botocore.exceptions import (
     ClientError,
     ConnectionClosedError,
     EndpointConnectionError,
+    NoCredentialsError,
     ParamValidationError,
 )
 from botocore.httpsession import URLLib3Session
@@ -125,12 +126,66 @@ def test_user_made_client_can_be_attached(emulator: Emulator) -> None:
     """attach() works on any boto3 imagebuilder client and returns it."""
     made = boto3.session.Session().client(
         "imagebuilder",
-        region_name="eu-west-1",
+        region_name="us-east-1",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
     )
     assert emulator.attach(made) is made
     assert "componentVersionList" in made.list_components()
+
+
+def test_client_of_another_region_is_refused_loudly(emulator: Emulator) -> None:
+    """A eu-west-1 client attached to a us-east-1 emulator is refused, naming both.
+
+    Issue 16 item 5: answering it with us-east-1 ARNs would be wrong without a word.
+    """
+    made = boto3.session.Session().client(
+        "imagebuilder",
+        region_name="eu-west-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    with pytest.raises(ValidationError, match=r"eu-west-1.*us-east-1"):
+        emulator.attach(made)
+
+
+def test_client_of_the_emulator_region_gets_that_region_arns() -> None:
+    """An eu-west-1 emulator answers a eu-west-1 client with eu-west-1 ARNs."""
+    emulator = Emulator(region="eu-west-1")
+    made = boto3.session.Session().client(
+        "imagebuilder",
+        region_name="eu-west-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    emulator.attach(made)
+    answer = made.create_infrastructure_configuration(
+        name="builders", instanceProfileName="p", clientToken="t"
+    )
+    assert answer["infrastructureConfigurationArn"].startswith("arn:aws:imagebuilder:eu-west-1:")
+
+
+def test_client_without_credentials_can_be_attached(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client made where no AWS credentials exist works attached, and not after.
+
+    botocore signs before the ``before-send`` hook, so without this a first-time user
+    would get NoCredentialsError from the emulator. The instance metadata lookup is
+    turned off, so nothing here reaches the network.
+    """
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/config")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    made = boto3.session.Session().client("imagebuilder", region_name="us-east-1")
+    assert getattr(made, "_request_signer")._credentials is None  # noqa: B009  (private)
+    emulator.attach(made)
+    assert "componentVersionList" in made.list_components()
+    emulator.detach(made)
+    with pytest.raises(NoCredentialsError):
+        made.list_components()  # refused before sending: no credentials, no request
 
 
 def test_other_services_cannot_be_attached(emulator: Emulator) -> None:

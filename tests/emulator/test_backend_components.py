@@ -48,28 +48,112 @@ def test_get_component_by_wildcard_returns_the_latest_matching_version() -> None
     )
 
 
-def test_latest_version_references_point_at_the_newest_builds() -> None:
-    """CreateComponent reports the latest version, major, minor and patch ARNs."""
+def test_latest_version_references_are_wildcard_arns() -> None:
+    """latestVersionReferences hold x.x.x, 1.x.x, 1.1.x and 1.1.0 ARNs of the component.
+
+    Source: the service model's ``LatestVersionReferences`` ("a set of wildcard version
+    ARNs that always reference the latest version") and the user guide's "Using
+    version references" section of "Semantic versioning in Image Builder".
+    """
     api = Api()
-    api.component(version="1.0.0")
     api.component(version="2.0.0")
     answer = api(
         "CreateComponent", name="hello", semanticVersion="1.1.0", platform="Linux", data=LINUX_DOC
     )
-    refs = answer["latestVersionReferences"]
-    assert refs["latestVersionArn"].endswith("/2.0.0/1")
-    assert refs["latestMajorVersionArn"].endswith("/1.1.0/1")
-    assert refs["latestPatchVersionArn"].endswith("/1.1.0/1")
+    base = "arn:aws:imagebuilder:us-east-1:123456789012:component/hello"
+    assert answer["latestVersionReferences"] == {
+        "latestVersionArn": f"{base}/x.x.x",
+        "latestMajorVersionArn": f"{base}/1.x.x",
+        "latestMinorVersionArn": f"{base}/1.1.x",
+        "latestPatchVersionArn": f"{base}/1.1.0",
+    }
+    got = api("GetComponent", componentBuildVersionArn=f"{base}/1.1.0/1")
+    assert got["latestVersionReferences"]["latestVersionArn"] == f"{base}/x.x.x"
 
 
-def test_same_name_and_version_is_refused() -> None:
-    """Creating an existing name and version raises ResourceAlreadyExistsException."""
+def test_same_name_version_and_content_is_refused() -> None:
+    """Identical content for an existing name and version is refused.
+
+    Source: the service model's ``CreateComponentRequest.name`` documentation (botocore
+    1.44): "If the content is also identical to the latest build version, the request
+    fails because the component already exists". Names differing only in case count
+    as the same. CreateComponent models no ResourceAlreadyExistsException, so the
+    emulator answers ResourceInUseException, which it does model.
+    """
     api = Api()
     api.component()
     error = api.error(
         "CreateComponent", name="HELLO", semanticVersion="1.0.0", platform="Linux", data=LINUX_DOC
     )
-    assert error.code == "ResourceAlreadyExistsException"
+    assert error.code == "ResourceInUseException"
+
+
+def test_same_name_and_version_with_new_content_makes_a_new_build() -> None:
+    """Changed content for an existing name and version makes build 2 of it.
+
+    Source: the service model's ``CreateComponentRequest.name`` documentation: "the
+    request creates a new build version for it"; the AWS "What's new" post of November
+    2025 (auto-versioning) says the same for components.
+    """
+    api = Api()
+    first = api.component()
+    answer = api(
+        "CreateComponent",
+        name="hello",
+        semanticVersion="1.0.0",
+        platform="Linux",
+        data=LINUX_DOC.replace("Say", "Shout"),
+    )
+    second = answer["componentBuildVersionArn"]
+    assert second == first.rsplit("/", 1)[0] + "/2"
+    builds = api("ListComponentBuildVersions", componentVersionArn=first.rsplit("/", 1)[0])
+    assert [b["arn"] for b in builds["componentSummaryList"]] == [first, second]
+    latest = api("GetComponent", componentBuildVersionArn=first.rsplit("/", 1)[0])
+    assert latest["component"]["arn"] == second
+
+
+def test_version_text_is_kept_everywhere() -> None:
+    """A component created as 2019.12.02 keeps that text, and its ARN works everywhere.
+
+    Source: AWS CLI examples ``get-image.rst`` (component ``.../2019.12.02/1``) and
+    ``create-image-pipeline.rst`` (recipe ``.../2019.12.03``) print versions with
+    leading zeros as written. Issue 16 item 1: every operation resolves the ARN the
+    same way, by number.
+    """
+    api = Api()
+    arn = api.component(version="2019.12.02")
+    assert arn.endswith(":component/hello/2019.12.02/1")
+    got = api("GetComponent", componentBuildVersionArn=arn)["component"]
+    assert got["version"] == "2019.12.02"
+    plain = arn.replace("2019.12.02", "2019.12.2")
+    assert api("GetComponent", componentBuildVersionArn=plain)["component"]["arn"] == arn
+    builds = api("ListComponentBuildVersions", componentVersionArn=plain.rsplit("/", 1)[0])
+    assert [b["arn"] for b in builds["componentSummaryList"]] == [arn]
+    policy = '{"Version": "2012-10-17", "Statement": []}'
+    api("PutComponentPolicy", componentArn=plain, policy=policy)
+    assert api("GetComponentPolicy", componentArn=arn)["policy"] == policy
+    api("TagResource", resourceArn=plain, tags={"a": "b"})
+    assert api("ListTagsForResource", resourceArn=arn)["tags"] == {"a": "b"}
+    api("DeleteComponent", componentBuildVersionArn=plain)
+    assert api.error("GetComponent", componentBuildVersionArn=arn).code == (
+        "ResourceNotFoundException"
+    )
+
+
+def test_names_differing_in_case_spaces_or_underscores_collide() -> None:
+    """rc_norm, rc-norm, RC Norm name one component.
+
+    Source: the service model's ``CreateComponentRequest.name`` documentation: names
+    that differ only in case, spaces, or underscores count as the same name.
+    """
+    api = Api()
+    first = api.component(name="rc_norm")
+    assert first.endswith(":component/rc-norm/1.0.0/1")
+    for name in ("rc-norm", "RC Norm"):
+        error = api.error(
+            "CreateComponent", name=name, semanticVersion="1.0.0", platform="Linux", data=LINUX_DOC
+        )
+        assert error.code == "ResourceInUseException"
 
 
 def test_bad_semantic_version_is_refused() -> None:
@@ -200,20 +284,26 @@ def test_import_component_wraps_a_shell_script() -> None:
     assert "echo 'ready'" in component["data"]
 
 
-def test_import_of_an_existing_version_is_refused() -> None:
-    """ImportComponent of an existing name and version raises ResourceAlreadyExistsException."""
+def test_import_of_an_existing_version_and_content_is_refused() -> None:
+    """ImportComponent of an existing name, version and content is refused.
+
+    Source: the service model's ``ImportComponentRequest.name`` documentation (the same
+    rule as CreateComponent's); the code is ResourceInUseException, which it models.
+    """
     api = Api()
-    api.component(name="setup")
-    error = api.error(
-        "ImportComponent",
-        name="setup",
-        semanticVersion="1.0.0",
-        type="BUILD",
-        format="SHELL",
-        platform="Linux",
-        data="echo hi",
-    )
-    assert error.code == "ResourceAlreadyExistsException"
+    request = {
+        "name": "setup",
+        "semanticVersion": "1.0.0",
+        "type": "BUILD",
+        "format": "SHELL",
+        "platform": "Linux",
+        "data": "echo hi",
+    }
+    api("ImportComponent", **request, clientToken="first")
+    error = api.error("ImportComponent", **request, clientToken="second")
+    assert error.code == "ResourceInUseException"
+    again = api("ImportComponent", **{**request, "data": "echo bye"}, clientToken="third")
+    assert again["componentBuildVersionArn"].endswith(":component/setup/1.0.0/2")
 
 
 def test_get_unknown_component_is_not_found() -> None:

@@ -78,10 +78,14 @@ def test_image_without_distribution_lands_in_the_home_region() -> None:
 
 
 def test_running_image_has_no_outputs() -> None:
-    """Output resources appear only once the image is available."""
+    """A running image's outputResources hold no AMI yet: ``{"amis": []}``.
+
+    Source: AWS CLI example ``get-image.rst`` (commit f41e03c) shows a BUILDING image
+    with ``"outputResources": {"amis": []}``.
+    """
     api = Api()
     arn = api.image()
-    assert "outputResources" not in api("GetImage", imageBuildVersionArn=arn)["image"]
+    assert api("GetImage", imageBuildVersionArn=arn)["image"]["outputResources"] == {"amis": []}
 
 
 def test_container_image_lists_its_image_uri() -> None:

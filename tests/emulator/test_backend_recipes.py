@@ -34,7 +34,9 @@ def test_get_image_recipe_by_wildcard() -> None:
         api.recipe(version=version)
     got = api("GetImageRecipe", imageRecipeArn=f"{ACCOUNT}:image-recipe/web/1.x.x")
     assert got["imageRecipe"]["version"] == "1.4.0"
-    assert got["latestVersionReferences"]["latestVersionArn"].endswith("/2.0.0")
+    refs = got["latestVersionReferences"]
+    assert refs["latestVersionArn"] == f"{ACCOUNT}:image-recipe/web/x.x.x"
+    assert refs["latestMinorVersionArn"] == f"{ACCOUNT}:image-recipe/web/1.4.x"
 
 
 def test_recipe_on_a_windows_parent_is_windows() -> None:
@@ -114,10 +116,37 @@ def test_recipe_component_parameters_are_checked() -> None:
     assert error.code == "InvalidParameterValueException"
 
 
-def test_recipe_wildcard_version_is_refused() -> None:
-    """A recipe is created with a concrete version, not a wildcard."""
+def test_recipe_wildcard_version_is_the_next_version() -> None:
+    """A recipe created as 1.0.x gets the next patch of 1.0 (1.x.x the next minor).
+
+    Source: the user guide, "Create a new version of an image recipe": "When you
+    create a recipe with a wildcard version such as 1.0.x, Image Builder automatically
+    increments the version (for example, 1.0.1, 1.0.2, 1.0.3 ...)". With no 1.0
+    version yet the emulator starts at 1.0.0 (the guide does not say).
+    """
+    api = Api()
+    made = [api.recipe(version="1.0.x") for _ in range(3)]
+    assert [arn.rsplit("/", 1)[1] for arn in made] == ["1.0.0", "1.0.1", "1.0.2"]
+    assert api.recipe(version="1.x.x").endswith("/web/1.1.0")
+    assert api.recipe(version="x.x.x").endswith("/web/2.0.0")
+    answer = api("GetImageRecipe", imageRecipeArn=made[2])
+    assert answer["imageRecipe"]["version"] == "1.0.2"
+
+
+def test_container_recipe_wildcard_version_is_the_next_version() -> None:
+    """Container recipes take wildcard versions the same way (the model's pattern)."""
+    api = Api()
+    assert api.container_recipe(version="2.3.x").endswith("/app/2.3.0")
+    assert api.container_recipe(version="2.3.x").endswith("/app/2.3.1")
+
+
+def test_recipe_wildcard_before_a_number_is_refused() -> None:
+    """1.x.3 is not a version to increment: InvalidVersionNumberException.
+
+    Source: the user guide's semantic versioning page ("1.x.8 is not valid").
+    """
     error = Api().error(
-        "CreateImageRecipe", name="web", semanticVersion="1.x.x", parentImage=AL2023
+        "CreateImageRecipe", name="web", semanticVersion="1.x.3", parentImage=AL2023
     )
     assert error.code == "InvalidVersionNumberException"
 

@@ -32,8 +32,11 @@ def test_backend_implements_the_77_operations() -> None:
 
 
 def test_unknown_operation_is_refused() -> None:
-    """An operation the emulator does not implement raises InvalidRequestException."""
-    assert Api().raw_error("CreateTimeMachine").code == "InvalidRequestException"
+    """A name that is no operation of the service raises InvalidRequestException.
+
+    (An operation the service has but the emulator lacks is a 501: test_unimplemented.)
+    """
+    assert Api().raw_error("MakeCoffee").code == "InvalidRequestException"
 
 
 def test_missing_required_member_is_named() -> None:

@@ -19,8 +19,8 @@ from imagebuilder_sdk.errors import (
     ApiError,
     IdempotentParameterMismatchError,
     InvalidRequestError,
-    ResourceAlreadyExistsError,
     ResourceDependencyError,
+    ResourceInUseError,
     ResourceNotFoundError,
 )
 from imagebuilder_sdk.testing import Emulator
@@ -119,7 +119,7 @@ def _running(ib: ImageBuilder) -> Callable[[], object]:
 
 NON_RETRYABLE = (
     NonRetryable("not found", "GetComponent", ResourceNotFoundError, _missing),
-    NonRetryable("already exists", "CreateComponent", ResourceAlreadyExistsError, _exists),
+    NonRetryable("already exists", "CreateComponent", ResourceInUseError, _exists),
     NonRetryable(
         "token reused", "CreateInfrastructureConfiguration", IdempotentParameterMismatchError,
         _mismatch,

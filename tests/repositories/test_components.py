@@ -9,7 +9,7 @@ from imagebuilder_sdk import ImageBuilder, SemanticVersion, ValidationError
 from imagebuilder_sdk.documents import ComponentDocument, ExecuteBash, Phase
 from imagebuilder_sdk.errors import (
     IdempotentParameterMismatchError,
-    ResourceAlreadyExistsError,
+    ResourceInUseError,
     ResourceNotFoundError,
 )
 from imagebuilder_sdk.models import (
@@ -84,9 +84,14 @@ def test_create_refuses_a_broken_document_before_sending(
     assert emulator.requests == []
 
 
-def test_same_version_twice_is_already_exists(ib: ImageBuilder, component: Component) -> None:
-    """Creating an existing version again raises ResourceAlreadyExistsError."""
-    with pytest.raises(ResourceAlreadyExistsError) as caught:
+def test_same_version_and_content_twice_is_in_use(ib: ImageBuilder, component: Component) -> None:
+    """Creating an existing version with the same content again raises ResourceInUseError.
+
+    Source: the service model's ``CreateComponentRequest.name`` documentation: identical
+    content for an existing name and version fails (changed content makes a new build);
+    CreateComponent models ResourceInUseException, not ResourceAlreadyExistsException.
+    """
+    with pytest.raises(ResourceInUseError) as caught:
         ib.components.create(component)
     assert caught.value.operation == "CreateComponent"
 

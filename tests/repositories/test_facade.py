@@ -51,7 +51,7 @@ def test_connect_keeps_retries_off_over_a_given_config() -> None:
 def test_connect_adds_the_sdk_user_agent() -> None:
     """Requests from a connect() client carry the SDK's user agent suffix."""
     ib = _connect(endpoint_url="http://127.0.0.1:1", retry=RetryPolicy(max_attempts=1))
-    Emulator().attach(ib.client)
+    Emulator(region="eu-west-1").attach(ib.client)
     agents: list[str] = []
     ib.client.meta.events.register(
         "request-created.imagebuilder",

@@ -52,13 +52,14 @@ WHERE = {"region": "us-east-1", "owner": ACCOUNT}
 def _canonical(text: str) -> str | None:
     """What str(Arn.parse(text)) should give for `text` admitted by a service pattern.
 
-    None when a documented limit refuses it: a number past 2^30-1, build 0, or a build
-    number after a wildcard. Leading zeros in version numbers are dropped.
+    None when a documented limit refuses it: a number past 2^30-1, build 0, a build
+    number after a wildcard, or a number after a wildcard (``x.2.x``, which the user
+    guide's semantic versioning page calls invalid). Otherwise the text itself: the
+    version is printed as written, leading zeros and all.
     """
-    head, _, resource = text.rpartition(":")
-    segments = resource.split("/")
+    segments = text.rpartition(":")[2].split("/")
     fixed = 3 if segments[0] == "workflow" else 2
-    base, tail = segments[:fixed], segments[fixed:]
+    tail = segments[fixed:]
     if not tail:
         return text
     parts = tail[0].split(".")
@@ -69,9 +70,9 @@ def _canonical(text: str) -> str | None:
             return None
     if any(n > MAX_VERSION_NUMBER for n in numbers):
         return None
-    version = ".".join(p if p == "x" else str(int(p)) for p in parts)
-    builds = [str(int(b)) for b in tail[1:]]
-    return head + ":" + "/".join([*base, version, *builds])
+    if "x" in parts and any(p != "x" for p in parts[parts.index("x") :]):
+        return None
+    return text
 
 
 # -- the service model ---------------------------------------------------------------
@@ -316,16 +317,30 @@ def test_largest_numbers_are_accepted() -> None:
     assert str(Arn.parse(text)) == text
 
 
-def test_leading_zeros_are_normalised() -> None:
-    """The patterns admit 01.0.0; it is read as 1.0.0 and printed so."""
-    assert str(Arn.parse(f"{BASE}/01.00.002/03")) == f"{BASE}/1.0.2/3"
+def test_version_text_round_trips() -> None:
+    """An ARN prints its version as written, and equals the ARN of the same numbers.
+
+    Source: AWS CLI examples write versions such as ``2019.12.03`` in ARNs
+    (``awscli/examples/imagebuilder/create-image-pipeline.rst``); issue 15 item 3.
+    """
+    text = f"{BASE}/2019.12.02/1"
+    assert str(Arn.parse(text)) == text
+    assert str(Arn.parse(f"{BASE}/01.00.002/03")) == f"{BASE}/01.00.002/03"
+    assert Arn.parse(text) == Arn.parse(f"{BASE}/2019.12.2/1")
+    assert hash(Arn.parse(text)) == hash(Arn.parse(f"{BASE}/2019.12.2/1"))
 
 
-def test_wildcard_in_odd_places_follows_the_pattern() -> None:
-    """ARN patterns admit x.2.x, so Arn.parse does too, as a part-by-part filter."""
-    arn = Arn.parse(f"{BASE}/x.2.x")
-    assert arn.version == VersionFilter(None, 2, None)
-    assert str(arn) == f"{BASE}/x.2.x"
+@pytest.mark.parametrize("version", ["x.2.x", "1.x.8", "x.x.3"])
+def test_wildcard_before_a_number_is_refused(version: str) -> None:
+    """``x.2.x`` is refused in an ARN as VersionFilter.parse refuses it.
+
+    Source: the user guide's "Semantic versioning in Image Builder" page: "x.2.x is
+    not valid, and produces an error"; so is 1.x.8.
+    """
+    with pytest.raises(ValidationError, match="wildcard"):
+        Arn.parse(f"{BASE}/{version}")
+    with pytest.raises(ValidationError, match="wildcard"):
+        VersionFilter.parse(version)
 
 
 def test_generic_pattern_admits_a_version_on_unversioned_kinds() -> None:
@@ -493,12 +508,18 @@ def test_constructor_checks_each_part(part: str, value: str) -> None:
     [
         ("cis", "cis"),
         ("Web Server", "web-server"),
-        ("My_Component-2", "my_component-2"),
+        ("My_Component-2", "my-component-2"),
+        ("rc_norm", "rc-norm"),
         ("two  spaces", "two--spaces"),
     ],
 )
 def test_normalize_name(name: str, expected: str) -> None:
-    """Names are lower-cased and each space becomes '-'."""
+    """Names are lower-cased and each space or underscore becomes '-'.
+
+    Source: the service model (botocore 1.44, ``CreateComponentRequest.name`` and the
+    other Create requests): names that differ only in case, spaces or underscores
+    count as the same name.
+    """
     assert normalize_name(name) == expected
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 import botocore.session
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from imagebuilder_sdk import versions
+from imagebuilder_sdk._validation import check_request
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.versions import (
     MAX_VERSION_NUMBER,
@@ -105,9 +107,45 @@ def test_leading_zeros_are_dropped() -> None:
     assert SemanticVersion.parse("01.002.0003") == SemanticVersion(1, 2, 3)
 
 
-def test_leading_zeros_print_canonically() -> None:
-    """A version read with leading zeros prints without them."""
-    assert str(SemanticVersion.parse("007.0.00")) == "7.0.0"
+def test_version_text_round_trips_unchanged() -> None:
+    """``2019.12.02`` prints back as written (issue 15 item 3).
+
+    Source: the user guide's "Semantic versioning in Image Builder" page names dates
+    such as ``2021.01.01`` as a version pattern, and the AWS CLI examples
+    (``awscli/examples/imagebuilder/create-image-pipeline.rst``) use ``2019.12.03``.
+    """
+    assert str(SemanticVersion.parse("2019.12.02")) == "2019.12.02"
+    assert str(SemanticVersion.parse("007.0.00")) == "007.0.00"
+
+
+def test_written_text_compares_by_number() -> None:
+    """Equality, hashing and order ignore the spelling; only the numbers count."""
+    written = SemanticVersion.parse("2019.12.02")
+    assert written == SemanticVersion(2019, 12, 2)
+    assert hash(written) == hash(SemanticVersion.parse("2019.12.2"))
+    assert SemanticVersion.parse("2019.12.10") > written
+    assert VersionFilter.parse("2019.12.x").matches(written)
+
+
+def test_build_and_filter_text_round_trip() -> None:
+    """Build versions and filters keep their text too, through with_build and back."""
+    build = BuildVersion.parse("2019.12.02/3")
+    assert str(build) == "2019.12.02/3"
+    assert str(build.semantic_version) == "2019.12.02"
+    assert str(SemanticVersion.parse("01.0.0").with_build(2)) == "01.0.0/2"
+    assert str(VersionFilter.parse("01.x.x")) == "01.x.x"
+    assert str(VersionFilter.parse("2019.12.02").exact_version) == "2019.12.02"
+
+
+def test_bumping_prints_plain_numbers() -> None:
+    """A bumped version is new text: its numbers, without the old spelling."""
+    assert str(SemanticVersion.parse("2019.12.02").bump_patch()) == "2019.12.3"
+
+
+def test_text_that_spells_other_numbers_is_refused() -> None:
+    """The kept text must say the version's own numbers."""
+    with pytest.raises(ValidationError, match="own numbers"):
+        SemanticVersion(1, 2, 3, text="1.2.4")
 
 
 def test_long_run_of_leading_zeros_is_accepted() -> None:
@@ -526,3 +564,42 @@ def test_all_is_sorted_and_complete() -> None:
     """__all__ is sorted and names only things the module defines."""
     assert versions.__all__ == sorted(versions.__all__)
     assert all(hasattr(versions, name) for name in versions.__all__)
+
+
+# -- the 2^30 - 1 bound in requests ----------------------------------------------------
+
+_MODEL = botocore.session.get_session().get_service_model("imagebuilder")
+_TOO_BIG = str(MAX_VERSION_NUMBER + 1)
+
+
+def _input(operation: str) -> Any:
+    return _MODEL.operation_model(operation).input_shape
+
+
+def test_request_version_past_the_bound_is_refused_before_sending() -> None:
+    """semanticVersion 1073741824.0.0 matches the model's pattern but not the limit.
+
+    Source: the service model's ``semanticVersion`` documentation (and the user guide's
+    semantic versioning page): each of the first three nodes is at most 2^30-1,
+    1073741823. Issue 15 item 3.
+    """
+    request = {"name": "hello", "semanticVersion": f"{_TOO_BIG}.0.0", "platform": "Linux"}
+    with pytest.raises(ValidationError, match="1073741823") as caught:
+        check_request(_input("CreateComponent"), {**request, "data": "x", "clientToken": "t"})
+    assert caught.value.field == "semantic_version"
+
+
+def test_request_arn_version_past_the_bound_is_refused_before_sending() -> None:
+    """An ARN whose version or build number is past 2^30-1 is refused, naming the member."""
+    base = "arn:aws:imagebuilder:us-east-1:123456789012:component/hello"
+    for arn in (f"{base}/1.0.{_TOO_BIG}/1", f"{base}/1.0.0/{_TOO_BIG}"):
+        with pytest.raises(ValidationError, match="1073741823") as caught:
+            check_request(_input("GetComponent"), {"componentBuildVersionArn": arn})
+        assert caught.value.field == "component_build_version_arn"
+
+
+def test_request_at_the_bound_is_accepted() -> None:
+    """1073741823 itself is allowed in a version and in an ARN."""
+    top = str(MAX_VERSION_NUMBER)
+    arn = f"arn:aws:imagebuilder:us-east-1:123456789012:component/hello/{top}.0.0/{top}"
+    check_request(_input("GetComponent"), {"componentBuildVersionArn": arn})

@@ -190,7 +190,9 @@ class Repository:
                     continue
                 target = renames.get(field.name, field.name)
                 value = getattr(model, field.name)
-                if target in accepted and value is not None:
+                # A fetched model says "no tags" as {} (the service answers so); the
+                # request says it by leaving the member out, as TagMap needs 1 entry.
+                if target in accepted and value is not None and not _empty_mapping(value):
                     params[target] = value
         renamed = KEYWORD_RENAMES.get(operation, {})
         for key, value in keywords.items():
@@ -371,3 +373,7 @@ def _filters(values: Mapping[str, object], operation: str = "") -> list[Filter]:
             texts = [_filter_text(value, option, enum)]
         result.append(Filter(name=name, values=texts))
     return result
+
+
+def _empty_mapping(value: object) -> bool:
+    return isinstance(value, Mapping) and not value

@@ -34,7 +34,13 @@ from imagebuilder_sdk.testing import (
     _ops_workflows,
 )
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
-from imagebuilder_sdk.testing._state import Handler, ServiceError, State, service_model
+from imagebuilder_sdk.testing._state import (
+    NOT_IMPLEMENTED,
+    Handler,
+    ServiceError,
+    State,
+    service_model,
+)
 from imagebuilder_sdk.testing._state_builds import DEFAULT_STAGE_DURATIONS, fail_build
 from imagebuilder_sdk.testing._state_idempotency import IdempotencyCache
 from imagebuilder_sdk.testing._state_lifecycle import run_due, start_execution
@@ -60,6 +66,22 @@ _HANDLERS: dict[str, Handler] = {
     **_ops_lifecycle.OPERATIONS,
     **_ops_workflows.OPERATIONS,
 }
+
+
+def _unavailable(operation: str) -> ServiceError:
+    """The answer for an operation without a handler: 501 for the service's, 400 else.
+
+    An operation of the service model that the emulator does not implement gets
+    ``501 NotImplementedException`` naming it, so that a test sees at once that the
+    emulator, not its request, is the problem (never a validation error).
+    """
+    if operation in service_model().operation_names:
+        return ServiceError(
+            NOT_IMPLEMENTED,
+            f"The Image Builder emulator does not implement {operation} yet.",
+            status=501,
+        )
+    return ServiceError("InvalidRequestException", f"Unknown operation {operation!r}.")
 
 
 class Backend:
@@ -186,7 +208,7 @@ class Backend:
         """Run one operation and return its answer's members (JSON-ready, wire names)."""
         handler = _HANDLERS.get(operation)
         if handler is None:
-            raise ServiceError("InvalidRequestException", f"Unknown operation {operation!r}.")
+            raise _unavailable(operation)
         model = service_model().operation_model(operation)
         request = copy.deepcopy(dict(params))
         input_members = model.input_shape.members if model.input_shape is not None else {}

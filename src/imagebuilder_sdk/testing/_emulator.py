@@ -133,7 +133,20 @@ class Emulator:
         return self.backend.run_lifecycle_policy(lifecycle_policy_arn)
 
     def attach(self, client: Any) -> Any:
-        """Answer every request of a boto3 imagebuilder `client` here; returns the client."""
+        """Answer every request of a boto3 imagebuilder `client` here; returns the client.
+
+        The client must be for the emulator's region (its answers carry that region's
+        ARNs); `ValidationError` says so otherwise. A client without credentials works:
+        its requests go unsigned while attached (the emulator checks no signature).
+        """
+        region = getattr(getattr(client, "meta", None), "region_name", None)
+        if region is not None and region != self.region:
+            raise ValidationError(
+                "client",
+                f"is for region {region!r} but the emulator answers for {self.region!r}; "
+                f"use Emulator(region={region!r}) or a client for {self.region!r}",
+                value=region,
+            )
         return _transport.attach(client, self.handle, self._key)
 
     def detach(self, client: Any) -> None:
@@ -187,7 +200,7 @@ class Emulator:
         try:
             result = self.backend.dispatch(operation, params)
         except ServiceError as exc:
-            response = self._protocol.error(exc.code, exc.message, request_id)
+            response = self._protocol.error(exc.code, exc.message, request_id, status=exc.status)
             outcome = exc.code
         except Exception:
             logger.exception("the emulator's backend failed on %s", operation)

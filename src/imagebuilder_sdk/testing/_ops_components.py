@@ -46,21 +46,47 @@ def _source(params: dict[str, Any]) -> tuple[str | None, str | None]:
     return data, uri
 
 
+#: What makes two builds of one component version the same content.
+_CONTENT = (
+    "data",
+    "_uri",
+    "type",
+    "platform",
+    "description",
+    "changeDescription",
+    "supportedOsVersions",
+)
+
+
+def _next_build(state: State, version_arn: str, record: Record) -> tuple[str, int]:
+    """The version text and build number a new build of `version_arn` gets.
+
+    The service model (``CreateComponentRequest.name``, botocore 1.44) says: a request
+    for a name and version that exist creates a new build version, unless its content
+    is identical to the latest build, which fails because the component exists. The
+    model lists no ResourceAlreadyExistsException for CreateComponent, so the refusal
+    uses ResourceInUseException, which it does list.
+    """
+    builds = state.builds_of(KIND, version_arn)
+    if not builds:
+        return str(record["version"]), 1
+    newest = max(builds, key=_version_key)
+    if all(newest.get(member) == record.get(member) for member in _CONTENT):
+        raise ServiceError(
+            "ResourceInUseException",
+            f"The component {newest['arn']} already exists with the same content. "
+            "Change the content or use a new semantic version.",
+        )
+    return str(newest["version"]), _version_key(newest)[4] + 1
+
+
 def _store(state: State, params: dict[str, Any], kind: str, data: str | None) -> dict[str, Any]:
     version = state.semantic_version(params)
-    arn = state.arn(KIND, params["name"], version, 1)
-    version_arn = arn.rsplit("/", 1)[0]
-    if any(r["arn"].rsplit("/", 1)[0] == version_arn for r in state.table(KIND).values()):
-        raise ServiceError(
-            "ResourceAlreadyExistsException",
-            f"The component {version_arn} already exists. Use a new semantic version.",
-        )
+    version_arn = state.arn(KIND, params["name"], version)
     parameters: list[dict[str, Any]] = []
     if data is not None:
         kind, parameters = describe_document(data)
-    state.dry_run(params)
     record: Record = {
-        "arn": arn,
         "name": params["name"],
         "version": version,
         "type": params.get("type", kind),
@@ -78,6 +104,12 @@ def _store(state: State, params: dict[str, Any], kind: str, data: str | None) ->
         record["parameters"] = parameters
     if data is not None:
         record["data"] = data
+    elif params.get("uri") is not None:
+        record["_uri"] = params["uri"]
+    version, build = _next_build(state, version_arn, record)
+    state.dry_run(params)
+    record["version"] = version
+    arn = record["arn"] = state.arn(KIND, params["name"], version, build)
     state.put(KIND, record)
     return {
         "componentBuildVersionArn": arn,
@@ -86,7 +118,7 @@ def _store(state: State, params: dict[str, Any], kind: str, data: str | None) ->
 
 
 def create_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
-    """CreateComponent: a new component version, build 1, from a document."""
+    """CreateComponent: a new version (build 1), or a new build when the content changed."""
     data, _ = _source(params)
     return _store(state, params, "BUILD", data)
 
@@ -112,12 +144,10 @@ def get_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
 
 def delete_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """DeleteComponent: only when no recipe uses the build any more."""
-    arn = params["componentBuildVersionArn"]
-    state.get(KIND, arn)
+    arn = state.get(KIND, params["componentBuildVersionArn"])["arn"]
     state.require_owned(arn)
     refuse_if_used(arn, recipes_using(state, arn))
-    del state.table(KIND)[arn]
-    state.policies.pop(arn, None)
+    state.remove(KIND, arn)
     return {"componentBuildVersionArn": arn}
 
 
@@ -150,7 +180,7 @@ def list_component_build_versions(state: State, params: dict[str, Any]) -> dict[
         raise ServiceError(
             "InvalidRequestException", "The parameter 'componentVersionArn' is required."
         )
-    builds = [r for r in state.table(KIND).values() if r["arn"].rsplit("/", 1)[0] == version_arn]
+    builds = state.builds_of(KIND, version_arn)
     if not builds:
         raise ServiceError("ResourceNotFoundException", f"Resource {version_arn} does not exist.")
     items = [(_version_key(r), project(r, "ComponentSummary")) for r in builds]

@@ -7,6 +7,7 @@ from typing import Any
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_links import pipelines_using, refuse_if_used
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
+from imagebuilder_sdk.testing._state_schedule import check_region
 
 __all__ = ["OPERATIONS"]
 
@@ -62,6 +63,7 @@ def _check_distributions(params: dict[str, Any]) -> None:
         )
     seen: set[str] = set()
     for index, entry in enumerate(distributions):
+        check_region(entry["region"], f"distributions[{index}].region")
         if entry["region"] in seen:
             raise ServiceError(
                 "InvalidParameterValueException",
@@ -131,10 +133,10 @@ def get_distribution_configuration(state: State, params: dict[str, Any]) -> dict
 
 
 def _delete(state: State, kind: str, arn: str) -> None:
-    state.get(kind, arn)
+    arn = state.get(kind, arn)["arn"]
     state.require_owned(arn)
     refuse_if_used(arn, pipelines_using(state, kind, arn))
-    del state.table(kind)[arn]
+    state.remove(kind, arn)
 
 
 def delete_infrastructure_configuration(state: State, params: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
@@ -72,6 +73,14 @@ def start_image(
     build = state.build_numbers.get(version_arn, 0) + 1
     state.build_numbers[version_arn] = build
     container = kind == "container-recipe"
+    recipe_copy = copy.deepcopy(project(recipe, "ContainerRecipe" if container else "ImageRecipe"))
+    parent = recipe_copy.get("parentImage")
+    if isinstance(parent, str) and parent.startswith("arn:"):
+        # The image shows the parent it was built on, not the recipe's filter
+        # (awscli/examples/imagebuilder/get-image.rst: ".../2019.12.17/1").
+        # If the parent is gone since the recipe was made, show what the recipe names.
+        with contextlib.suppress(ServiceError):
+            recipe_copy["parentImage"] = state.resolve(KIND, parent)["arn"]
     record: Record = {
         "arn": f"{version_arn}/{build}",
         "type": "DOCKER" if container else "AMI",
@@ -81,9 +90,7 @@ def start_image(
         "enhancedImageMetadataEnabled": params.get("enhancedImageMetadataEnabled", True),
         "osVersion": recipe.get("_osVersion") or _DEFAULT_OS[recipe["platform"]],
         "state": {"status": "PENDING"},
-        "containerRecipe" if container else "imageRecipe": copy.deepcopy(
-            project(recipe, "ContainerRecipe" if container else "ImageRecipe")
-        ),
+        "containerRecipe" if container else "imageRecipe": recipe_copy,
         "infrastructureConfiguration": copy.deepcopy(project(infra, "InfrastructureConfiguration")),
         "imageTestsConfiguration": tests,
         "dateCreated": state.now(),
@@ -91,6 +98,8 @@ def start_image(
         "imageSource": "CUSTOM",
         "owner": state.account_id,
         "_build": new_build(state, bool(tests["imageTestsEnabled"])),
+        # Empty until the build is AVAILABLE, as in AWS CLI example get-image.rst.
+        "outputResources": {"amis": []},
     }
     if distribution is not None:
         record["distributionConfiguration"] = copy.deepcopy(
@@ -138,8 +147,7 @@ def delete_image(state: State, params: dict[str, Any]) -> dict[str, Any]:
             "ResourceDependencyException",
             f"The image {arn} is {status}; cancel the build or wait for it to finish.",
         )
-    del state.table(KIND)[arn]
-    state.policies.pop(arn, None)
+    state.remove(KIND, arn)
     return {"imageBuildVersionArn": arn}
 
 
@@ -194,7 +202,7 @@ def list_image_build_versions(state: State, params: dict[str, Any]) -> dict[str,
         raise ServiceError(
             "InvalidRequestException", "The parameter 'imageVersionArn' is required."
         )
-    builds = [r for r in state.table(KIND).values() if r["arn"].rsplit("/", 1)[0] == version_arn]
+    builds = state.builds_of(KIND, version_arn)
     if not builds:
         raise ServiceError("ResourceNotFoundException", f"Resource {version_arn} does not exist.")
     page, token = summaries(state, params, "ListImageBuildVersions", builds)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from imagebuilder_sdk.testing._ops_images import start_image, summaries
-from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
+from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, iso, project
 from imagebuilder_sdk.testing._state_builds import status_of
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
+from imagebuilder_sdk.testing._state_schedule import check_timezone, next_run, parse_cron
 
 __all__ = ["OPERATIONS"]
 
@@ -41,8 +42,19 @@ _FILTERS = {
 _IMAGE_FILTERS = ("name", "version")
 
 
+def _check_schedule(schedule: dict[str, Any] | None) -> None:
+    """Refuse a schedule the service would: not cron(...), or an unknown time zone."""
+    if not schedule:
+        return
+    if schedule.get("scheduleExpression") is not None:
+        parse_cron(schedule["scheduleExpression"])
+    if schedule.get("timezone") is not None:
+        check_timezone(schedule["timezone"])
+
+
 def _configure(state: State, record: Record, params: dict[str, Any]) -> None:
     """Check the references of a create or update request and apply its members."""
+    _check_schedule(params.get("schedule"))
     kind, member = state.recipe_member(params)
     recipe = state.reference(kind, params[member], member)
     state.reference(
@@ -76,6 +88,13 @@ def _configure(state: State, record: Record, params: dict[str, Any]) -> None:
 def _view(state: State, record: Record) -> Record:
     """The ImagePipeline answer, with the status of the latest run read from the clock."""
     view = project(record, "ImagePipeline")
+    schedule = record.get("schedule") or {}
+    if schedule.get("scheduleExpression") and record.get("status") == "ENABLED":
+        upcoming = next_run(
+            schedule["scheduleExpression"], schedule.get("timezone"), state.clock.now()
+        )
+        if upcoming is not None:
+            view["dateNextRun"] = iso(upcoming)
     runs = [
         image
         for image in state.table("image").values()
@@ -91,7 +110,9 @@ def create_image_pipeline(state: State, params: dict[str, Any]) -> dict[str, Any
     arn = state.arn(KIND, params["name"])
     if arn in state.table(KIND):
         raise ServiceError("ResourceAlreadyExistsException", f"The pipeline {arn} already exists.")
-    record: Record = {"arn": arn, "name": params["name"], "dateCreated": state.now()}
+    now = state.now()
+    # A new pipeline's dateUpdated is its dateCreated (get-image-pipeline.rst, AWS CLI).
+    record: Record = {"arn": arn, "name": params["name"], "dateCreated": now, "dateUpdated": now}
     _configure(state, record, params)
     if params.get("tags"):
         record["tags"] = params["tags"]
@@ -123,7 +144,7 @@ def delete_image_pipeline(state: State, params: dict[str, Any]) -> dict[str, Any
     arn = params["imagePipelineArn"]
     state.get(KIND, arn)
     state.require_owned(arn)
-    del state.table(KIND)[arn]
+    state.remove(KIND, arn)
     return {"imagePipelineArn": arn}
 
 

@@ -37,10 +37,10 @@ def _check_policy(policy: str) -> None:
 def _put(kind: str, member: str) -> Handler:
     def put_policy(state: State, params: dict[str, Any]) -> dict[str, Any]:
         arn = params[member]
-        state.get(kind, arn)
+        stored = state.get(kind, arn)["arn"]
         state.require_owned(arn)
         _check_policy(params["policy"])
-        state.policies[arn] = params["policy"]
+        state.policies[stored] = params["policy"]
         return {member: arn}
 
     put_policy.__doc__ = f"Store a JSON policy on a {kind}; refuse one that is not valid."
@@ -50,8 +50,7 @@ def _put(kind: str, member: str) -> Handler:
 def _get(kind: str, member: str) -> Handler:
     def get_policy(state: State, params: dict[str, Any]) -> dict[str, Any]:
         arn = params[member]
-        state.get(kind, arn)
-        policy = state.policies.get(arn)
+        policy = state.policies.get(state.get(kind, arn)["arn"])
         if policy is None:
             raise ServiceError("ResourceNotFoundException", f"The resource {arn} has no policy.")
         return {"policy": policy}

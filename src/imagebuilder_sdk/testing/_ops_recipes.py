@@ -7,11 +7,19 @@ from typing import Any
 
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_links import pipelines_using, refuse_if_used
-from imagebuilder_sdk.testing._state_names import is_wildcard, parse_arn, parse_version
+from imagebuilder_sdk.testing._state_names import (
+    arn_name,
+    format_version,
+    is_wildcard,
+    parse_arn,
+    parse_version,
+    parse_version_filter,
+)
 from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
 
 __all__ = ["OPERATIONS"]
 
+_SHAPES = {"image-recipe": "ImageRecipe", "container-recipe": "ContainerRecipe"}
 _AMI_ID = re.compile(r"^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$")
 
 _FILTERS = {
@@ -81,13 +89,47 @@ def _components(state: State, params: dict[str, Any]) -> list[Record]:
     return found
 
 
+def _auto_version(state: State, kind: str, params: dict[str, Any]) -> str:
+    """The version a recipe gets: as written, or the next one its wildcard asks for.
+
+    The user guide ("Create a new version of an image recipe") says a recipe created
+    with a wildcard version such as ``1.0.x`` gets the next version automatically
+    (1.0.1, 1.0.2, ...): the newest existing version that the filter matches is bumped
+    at the first wildcard (``1.x.x`` bumps MINOR, ``x.x.x`` bumps MAJOR), and with no
+    match yet the wildcards read as 0. Only wildcards may follow a wildcard, as
+    elsewhere (``x.2.x`` is refused, like any invalid version).
+    """
+    text = str(params.get("semanticVersion", ""))
+    if not is_wildcard(text):
+        return state.semantic_version(params)
+    wanted = parse_version_filter(text)
+    if wanted is None:
+        raise ServiceError(
+            "InvalidVersionNumberException",
+            f"The value supplied for parameter 'semanticVersion' is not valid: {text!r}. "
+            "A wildcard 'x' may only be followed by wildcards, like 1.0.x or 1.x.x.",
+        )
+    parts = text.split(".")
+    first = parts.index("x")
+    owner, name = state.account_id, arn_name(params["name"])
+    versions = [version for version, _, _ in state.versions_of(kind, owner, name)]
+    found = [v for v in versions if wanted.matches(format_version(v))]
+    if not found:
+        return ".".join(p if p != "x" else "0" for p in parts)
+    newest = max(found)
+    numbers = [*newest[:first], newest[first] + 1] + [0] * (2 - first)
+    return ".".join(parts[i] if i < first else str(numbers[i]) for i in range(3))
+
+
 def _create(state: State, params: dict[str, Any], kind: str) -> tuple[str, Record]:
-    version = state.semantic_version(params)
+    version = _auto_version(state, kind, params)
     arn = state.arn(kind, params["name"], version)
-    if arn in state.table(kind):
+    if state.lookup(kind, arn) is not None:
+        # Source of the code and text: the service's answer quoted in
+        # ministryofjustice/modernisation-platform-ami-builds PR 549.
         raise ServiceError(
             "ResourceAlreadyExistsException",
-            f"The {kind.replace('-', ' ')} {arn} already exists. Use a new semantic version.",
+            f"The following resource '{_SHAPES[kind]}' already exists: '{arn}'.",
         )
     container = kind == "container-recipe"
     platform, os_version = _parent(state, params["parentImage"], container)
@@ -111,8 +153,8 @@ def _create(state: State, params: dict[str, Any], kind: str) -> tuple[str, Recor
         "dateCreated": state.now(),
         "_osVersion": params.get("imageOsVersionOverride") or os_version,
     }
-    if params.get("components"):
-        record["components"] = params["components"]
+    # Always a list, empty for a recipe without components (the service always sends it).
+    record["components"] = params.get("components") or []
     for member in _OPTIONAL[kind]:
         if params.get(member) is not None:
             record[member] = params[member]
@@ -174,11 +216,10 @@ def _delete(state: State, kind: str, arn: str) -> None:
     parsed = parse_arn(arn)
     if parsed is not None and parsed.version is not None and is_wildcard(parsed.version):
         raise ServiceError("InvalidRequestException", f"Name one recipe version, not {arn}.")
-    state.get(kind, arn)
+    arn = state.get(kind, arn)["arn"]
     state.require_owned(arn)
     refuse_if_used(arn, pipelines_using(state, kind, arn))
-    del state.table(kind)[arn]
-    state.policies.pop(arn, None)
+    state.remove(kind, arn)
 
 
 def delete_image_recipe(state: State, params: dict[str, Any]) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from botocore.model import ServiceModel, StructureShape
 from imagebuilder_sdk.testing._clock import Clock
 from imagebuilder_sdk.testing._state_names import (
     Version,
+    arn_key,
     arn_name,
-    format_version,
     is_wildcard,
     parse_arn,
     parse_version,
@@ -31,6 +31,7 @@ from imagebuilder_sdk.testing._state_names import (
 __all__ = [
     "AMAZON",
     "Handler",
+    "NOT_IMPLEMENTED",
     "Record",
     "ServiceError",
     "State",
@@ -52,13 +53,19 @@ class ServiceError(Exception):
     """An error the service would return.
 
     `code` is the name of an error shape of the service model, such as
-    ``"ResourceNotFoundException"``; `message` is the text the caller sees.
+    ``"ResourceNotFoundException"``; `message` is the text the caller sees. `status`
+    overrides the HTTP status the model gives the code (None: the model's).
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        self.status = status
+
+
+#: The error code of an operation the service has but the emulator does not implement.
+NOT_IMPLEMENTED = "NotImplementedException"
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +82,17 @@ def _member_names(shape_name: str) -> tuple[str, ...]:
 
 
 def project(record: Mapping[str, Any], shape_name: str) -> Record:
-    """The members of `record` that the structure `shape_name` declares, nothing else."""
-    return {key: record[key] for key in _member_names(shape_name) if key in record}
+    """The members of `record` that the structure `shape_name` declares, nothing else.
+
+    A shape with a ``tags`` member always gets one: the service answers ``"tags": {}``
+    for a resource without tags (AWS CLI examples ``get-component.rst``,
+    ``get-image-pipeline.rst`` and ``get-image.rst``, nested copies included).
+    """
+    names = _member_names(shape_name)
+    found = {key: record[key] for key in names if key in record}
+    if "tags" in names and found.get("tags") is None:
+        found["tags"] = {}
+    return found
 
 
 def iso(moment: datetime) -> str:
@@ -144,20 +160,44 @@ class State:
         self.table(kind)[record["arn"]] = record
         return record
 
+    def lookup(self, kind: str, arn: str) -> Record | None:
+        """The resource of `kind` this ARN names exactly, versions compared by number.
+
+        Every operation finds resources through here, so ``.../2019.12.02/1`` and
+        ``.../2019.12.2/1`` name the same build everywhere (wildcards name nothing).
+        """
+        table = self.table(kind)
+        record = table.get(arn)
+        if record is not None:
+            return record
+        key = arn_key(arn)
+        return next((r for stored, r in table.items() if arn_key(stored) == key), None)
+
     def get(self, kind: str, arn: str) -> Record:
-        """The resource of `kind` with exactly this ARN, or ResourceNotFoundException."""
-        record = self.table(kind).get(arn)
+        """The resource of `kind` this ARN names, or ResourceNotFoundException."""
+        record = self.lookup(kind, arn)
         if record is None:
             raise ServiceError("ResourceNotFoundException", f"Resource {arn} does not exist.")
         return record
 
     def find(self, arn: str) -> tuple[str, Record] | None:
-        """The kind and record of any stored resource with exactly this ARN."""
+        """The kind and record of any stored resource this ARN names."""
         parsed = parse_arn(arn)
         if parsed is None:
             return None
-        record = self.table(parsed.kind).get(arn)
+        record = self.lookup(parsed.kind, arn)
         return None if record is None else (parsed.kind, record)
+
+    def remove(self, kind: str, arn: str) -> None:
+        """Delete the resource this ARN names, and its policy."""
+        stored = self.get(kind, arn)["arn"]
+        del self.table(kind)[stored]
+        self.policies.pop(stored, None)
+
+    def builds_of(self, kind: str, version_arn: str) -> list[Record]:
+        """Every build of the version a version ARN names (versions compared by number)."""
+        key = arn_key(version_arn)
+        return [r for r in self.table(kind).values() if arn_key(r["arn"].rsplit("/", 1)[0]) == key]
 
     def owner_segment(self, params: Mapping[str, Any]) -> str | None:
         """The ARN owner a List request's ``owner`` asks for (None: nothing visible)."""
@@ -189,7 +229,7 @@ class State:
         A version ARN (``component/x/1.0.0``) names its latest build; a wildcard ARN
         (``component/x/1.x.x``) names the latest matching version.
         """
-        direct = self.table(kind).get(arn)
+        direct = self.lookup(kind, arn)
         if direct is not None:
             return direct
         parsed = parse_arn(arn)
@@ -211,25 +251,26 @@ class State:
             raise ServiceError(code, f"Resource {arn} does not exist.")
         return max(matches, key=lambda item: (item[0], item[1]))[2]
 
-    def latest_references(self, kind: str, arn: str) -> dict[str, str]:
-        """The ``latestVersionReferences`` of a versioned resource."""
+    @staticmethod
+    def latest_references(kind: str, arn: str) -> dict[str, str]:
+        """The ``latestVersionReferences`` of a versioned resource: wildcard ARNs.
+
+        For ``.../1.0.0/1`` they are ``.../x.x.x``, ``.../1.x.x``, ``.../1.0.x`` and
+        ``.../1.0.0`` (the model's ``LatestVersionReferences`` calls them "wildcard
+        version ARNs"; the user guide's "Using version references" section shows this
+        form), with the version's numbers spelt as the resource spells them.
+        """
         parsed = parse_arn(arn)
         assert parsed is not None
         assert parsed.version is not None
-        mine = parse_version(parsed.version)
-        assert mine is not None
-        found = [(v, b, r["arn"]) for v, b, r in self.versions_of(kind, parsed.owner, parsed.name)]
-        refs: dict[str, str] = {}
-        for member, depth in (
-            ("latestVersionArn", 0),
-            ("latestMajorVersionArn", 1),
-            ("latestMinorVersionArn", 2),
-            ("latestPatchVersionArn", 3),
-        ):
-            same = [item for item in found if item[0][:depth] == mine[:depth]]
-            if same:
-                refs[member] = max(same)[2]
-        return refs
+        base = arn.split(f"/{parsed.version}", 1)[0]
+        major, minor, patch = parsed.version.split(".")
+        return {
+            "latestVersionArn": f"{base}/x.x.x",
+            "latestMajorVersionArn": f"{base}/{major}.x.x",
+            "latestMinorVersionArn": f"{base}/{major}.{minor}.x",
+            "latestPatchVersionArn": f"{base}/{major}.{minor}.{patch}",
+        }
 
     # -- request helpers -----------------------------------------------------------
 
@@ -272,7 +313,11 @@ class State:
 
     @staticmethod
     def semantic_version(params: Mapping[str, Any], member: str = "semanticVersion") -> str:
-        """The request's semantic version, refused unless it is ``major.minor.patch``."""
+        """The request's semantic version as written, refused unless ``major.minor.patch``.
+
+        The text is kept (``2019.12.02`` stays so in the ARN and in ``version``), as in
+        AWS's published examples (``awscli/examples/imagebuilder/get-image.rst``).
+        """
         text = str(params.get(member, ""))
         version = parse_version(text)
         if version is None or is_wildcard(text):
@@ -281,4 +326,4 @@ class State:
                 f"The value supplied for parameter '{member}' is not a valid semantic "
                 f"version: {text!r}. Use <major>.<minor>.<patch> with numbers up to 2^30-1.",
             )
-        return format_version(version)
+        return text

@@ -206,8 +206,9 @@ def refresh(state: State, record: Record) -> Record:
     if status == "FAILED" and stage:
         image_state["failureContext"] = {"imageStatus": stage}
     record["state"] = image_state
-    if status == "AVAILABLE" and "outputResources" not in record:
+    if status == "AVAILABLE" and not record.get("_outputsMade"):
         record["outputResources"] = _outputs(state, record)
+        record["_outputsMade"] = True
     return record
 
 

@@ -24,6 +24,7 @@ from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilt
 __all__ = [
     "ParsedArn",
     "Version",
+    "arn_key",
     "arn_name",
     "format_version",
     "is_wildcard",
@@ -31,6 +32,7 @@ __all__ = [
     "parse_version",
     "parse_version_filter",
     "version_matches",
+    "without_build",
 ]
 
 #: A semantic version as a comparable tuple.
@@ -51,6 +53,23 @@ class ParsedArn(NamedTuple):
     name: str
     version: str | None
     build: int | None
+
+
+@functools.lru_cache(maxsize=16384)
+def arn_key(arn: str) -> tuple[object, ...]:
+    """What identifies the resource an ARN names, with versions read as numbers.
+
+    ``.../component/x/2019.12.02/1`` and ``.../component/x/2019.12.2/1`` have one key:
+    the service keeps the text it was given, and matches versions by number. ARN text
+    that does not parse is its own key.
+    """
+    parsed = parse_arn(arn)
+    if parsed is None:
+        return (arn,)
+    version: object = None if parsed.version is None else parse_version(parsed.version)
+    if parsed.version is not None and version is None:
+        version = (parsed.version,)  # a wildcard: only the same filter has this key
+    return (*parsed[:5], version, parsed.build)
 
 
 def arn_name(name: str) -> str:
@@ -90,6 +109,11 @@ def parse_version(text: str) -> Version | None:
 def format_version(version: Version) -> str:
     """``(1, 2, 3)`` as ``"1.2.3"``."""
     return str(SemanticVersion(*version))
+
+
+def without_build(arn: str) -> str:
+    """A build version ARN's version ARN (``.../1.0.0/2`` gives ``.../1.0.0``)."""
+    return arn.rsplit("/", 1)[0]
 
 
 def is_wildcard(text: str) -> bool:

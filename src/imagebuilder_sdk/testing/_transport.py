@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import botocore
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
 from botocore.exceptions import ConnectionClosedError, EndpointConnectionError
@@ -23,11 +24,14 @@ from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.testing._faults import ConnectionDropped
 from imagebuilder_sdk.testing._protocol import HttpRequest, HttpResponse
 
-__all__ = ["EVENT_NAME", "attach", "detach"]
+__all__ = ["EVENT_NAME", "SIGNER_EVENT", "attach", "detach"]
 
 #: The botocore event the emulator listens to (every imagebuilder operation).
 EVENT_NAME = "before-send.imagebuilder"
+#: The event botocore asks which signer to use, before it signs (and before-send).
+SIGNER_EVENT = "choose-signer.imagebuilder"
 _UNIQUE_ID = "imagebuilder_sdk.testing"
+_SIGNER_ID = "imagebuilder_sdk.testing.signer"  # unique ids are per emitter, not per event
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -97,6 +101,26 @@ class _Attachments:
         return AWSResponse(request.url, response.status, headers, _RawBody(response.body))
 
 
+class _SignWhenPossible:
+    """``choose-signer`` handler: leave requests unsigned when the client has no credentials.
+
+    botocore signs before ``before-send``, so a client made on a machine without AWS
+    credentials would fail with ``NoCredentialsError`` before the emulator could answer.
+    The emulator checks no signature, so such a client's requests go unsigned while it
+    is attached; a client with credentials is signed as usual.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._client = weakref.ref(client)
+
+    def __call__(self, **_: Any) -> Any:
+        client = self._client()
+        signer = getattr(client, "_request_signer", None)
+        if signer is not None and getattr(signer, "_credentials", None) is None:
+            return botocore.UNSIGNED
+        return None
+
+
 _lock = threading.Lock()
 _attached: weakref.WeakKeyDictionary[Any, _Attachments] = weakref.WeakKeyDictionary()
 
@@ -116,6 +140,9 @@ def attach(client: Any, handle: Handler, key: str) -> Any:
         if attachments is None:
             attachments = _attached[client] = _Attachments()
             client.meta.events.register_first(EVENT_NAME, attachments, unique_id=_UNIQUE_ID)
+            client.meta.events.register_first(
+                SIGNER_EVENT, _SignWhenPossible(client), unique_id=_SIGNER_ID
+            )
         attachments.handlers.pop(key, None)
         attachments.handlers[key] = handle
     return client
@@ -130,4 +157,5 @@ def detach(client: Any, key: str) -> None:
         attachments.handlers.pop(key, None)
         if not attachments.handlers:
             client.meta.events.unregister(EVENT_NAME, unique_id=_UNIQUE_ID)
+            client.meta.events.unregister(SIGNER_EVENT, unique_id=_SIGNER_ID)
             del _attached[client]
