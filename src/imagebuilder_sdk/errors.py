@@ -453,7 +453,8 @@ def error_for_code(code: str, status_code: int | None = None) -> type[ApiError]:
     cls = _BY_CODE.get(code)
     if cls is not None:
         return cls
-    if status_code is not None and status_code >= 500:
+    # 501 Not Implemented is permanent (an operation an endpoint lacks): not a ServerError.
+    if status_code is not None and status_code >= 500 and status_code != 501:
         return ServerError
     if code in ("Throttling", "ThrottledException", "RequestLimitExceeded"):
         return ThrottlingError

@@ -63,7 +63,10 @@ def is_retryable(error: BaseException) -> bool:
     ):
         return True
     return (
-        isinstance(error, ApiError) and error.status_code is not None and error.status_code >= 500
+        isinstance(error, ApiError)
+        and error.status_code is not None
+        and error.status_code >= 500
+        and error.status_code != 501  # Not Implemented: no later attempt will differ
     )
 
 

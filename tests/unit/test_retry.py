@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 import pytest
 
 from imagebuilder_sdk import errors
-from imagebuilder_sdk.errors import ApiError, ConnectionFailedError, ImageBuilderError
+from imagebuilder_sdk.errors import ApiError, ConnectionFailedError, ImageBuilderError, ServerError
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable, scaled_sleep
 
 
@@ -266,3 +266,13 @@ def test_scaled_sleep_refuses_a_speed_of_zero() -> None:
     """A speed that is not positive raises ValidationError."""
     with pytest.raises(errors.ValidationError):
         scaled_sleep(0.0)
+
+
+def test_not_implemented_is_not_retried() -> None:
+    """A 501 answer (an operation the endpoint lacks, as the emulator answers one it does not
+    implement) is permanent: not a ServerError and not retried (RFC 9110, 15.6.2)."""
+    from imagebuilder_sdk.errors import error_for_code
+
+    cls = error_for_code("NotImplementedException", 501)
+    assert not issubclass(cls, ServerError)
+    assert not is_retryable(cls("no such operation", status_code=501))
