@@ -83,21 +83,32 @@ def storm_steps(ib: ImageBuilder) -> list[Step]:
         ),
         Step(
             "update infrastructure",
-            ("UpdateInfrastructureConfiguration", "GetInfrastructureConfiguration"),
+            # Tags on the model are compared with the stored ones first (ListTagsForResource).
+            (
+                "ListTagsForResource",
+                "UpdateInfrastructureConfiguration",
+                "GetInfrastructureConfiguration",
+            ),
             lambda: ib.infrastructure_configurations.update(
                 attrs.evolve(made["i"], description="updated")
             ),
         ),
         Step(
             "update distribution",
-            ("UpdateDistributionConfiguration", "GetDistributionConfiguration"),
+            # Tags on the model are compared with the stored ones first (ListTagsForResource).
+            (
+                "ListTagsForResource",
+                "UpdateDistributionConfiguration",
+                "GetDistributionConfiguration",
+            ),
             lambda: ib.distribution_configurations.update(
                 attrs.evolve(made["d"], description="updated")
             ),
         ),
         Step(
             "update pipeline",
-            ("UpdateImagePipeline", "GetImagePipeline"),
+            # Tags on the model are compared with the stored ones first (ListTagsForResource).
+            ("ListTagsForResource", "UpdateImagePipeline", "GetImagePipeline"),
             lambda: ib.image_pipelines.update(attrs.evolve(made["p"], description="updated")),
         ),
         Step("tag", ("TagResource",), lambda: ib.tag(arn("c"), {"team": "qa", "tier": "1"})),

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from imagebuilder_sdk.plan._applying import Applied
     from imagebuilder_sdk.plan._check import CheckResult
 
-__all__ = ["Action", "Plan", "Step", "plan", "placeholder", "state_of"]
+__all__ = ["Action", "Plan", "Step", "placeholder", "plan", "state_of"]
 
 #: The version of a versioned resource created for the first time, unless pinned.
 FIRST_VERSION = SemanticVersion(1, 0, 0)

@@ -190,9 +190,10 @@ class Repository:
                     continue
                 target = renames.get(field.name, field.name)
                 value = getattr(model, field.name)
-                # A fetched model says "no tags" as {} (the service answers so); the
-                # request says it by leaving the member out, as TagMap needs 1 entry.
-                if target in accepted and value is not None and not _empty_mapping(value):
+                # A fetched model says "none" as {} or [] (tags, components: the service
+                # answers so); a request says it by leaving the member out, as the model's
+                # TagMap and list shapes need at least one entry.
+                if target in accepted and value is not None and not _empty(value):
                     params[target] = value
         renamed = KEYWORD_RENAMES.get(operation, {})
         for key, value in keywords.items():
@@ -375,5 +376,6 @@ def _filters(values: Mapping[str, object], operation: str = "") -> list[Filter]:
     return result
 
 
-def _empty_mapping(value: object) -> bool:
-    return isinstance(value, Mapping) and not value
+def _empty(value: object) -> bool:
+    """An empty mapping or sequence (a model's way of saying "none"), but not ""."""
+    return isinstance(value, (Mapping, list, tuple)) and not value
