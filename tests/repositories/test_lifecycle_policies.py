@@ -107,9 +107,7 @@ def test_a_run_keeps_the_two_newest_builds(
     assert acted[0].action.name is LifecycleExecutionResourceActionName.DELETE
     with pytest.raises(errors.ResourceNotFoundError):
         oldest.refresh()  # a deleted image is gone
-    assert {middle.refresh().state.status, newest.refresh().state.status} == {
-        ImageStatus.AVAILABLE
-    }
+    assert {middle.refresh().state.status, newest.refresh().state.status} == {ImageStatus.AVAILABLE}
     assert [e.lifecycle_execution_id for e in ib.lifecycle_policies.executions(policy.arn)] == [
         run.id
     ]
