@@ -40,6 +40,7 @@ __all__ = [
     "ScanNotCompletedError",
     "Severity",
     "at_or_above",
+    "parse_severity",
     "scan_result_condition",
     "security_gate",
 ]
@@ -66,7 +67,7 @@ class Severity(OpenEnum):
 
     def at_least(self, other: Severity | str) -> bool:
         """Whether this severity is `other` or worse."""
-        return self.rank >= severity(other, "severity").rank
+        return self.rank >= parse_severity(other).rank
 
     @classmethod
     def of(cls, finding: ImageScanFinding) -> Severity | None:
@@ -77,7 +78,7 @@ class Severity(OpenEnum):
 _RANKS = {"CRITICAL": 5, "HIGH": 4, "MEDIUM": 3, "LOW": 2, "INFORMATIONAL": 1}
 
 
-def severity(value: object, field: str) -> Severity:
+def parse_severity(value: object, field: str = "severity") -> Severity:
     """`value` as a known `Severity`; anything else is a `ValidationError` naming `field`."""
     if isinstance(value, str) and value in Severity.__members__.values():
         return Severity(value)
@@ -89,7 +90,7 @@ def at_or_above(
     findings: Iterable[ImageScanFinding], threshold: Severity | str
 ) -> list[ImageScanFinding]:
     """The findings whose severity is `threshold` or worse, most severe first."""
-    floor = severity(threshold, "threshold")
+    floor = parse_severity(threshold, "threshold")
     kept = [f for f in findings if (s := Severity.of(f)) is not None and s.at_least(floor)]
     return sorted(kept, key=lambda f: -Severity(f.severity or "").rank)
 
@@ -174,7 +175,7 @@ def security_gate(
     build was not scanned or its scan failed, and what `ImageBuild.wait` raises when
     the build itself fails. While the scan is still running the gate keeps polling.
     """
-    threshold = severity(fail_at, "fail_at")
+    threshold = parse_severity(fail_at, "fail_at")
     image = build.wait(timeout=timeout, poll_interval=poll_interval)
     settings = image.image_scanning_configuration
     if settings is None or not settings.image_scanning_enabled:

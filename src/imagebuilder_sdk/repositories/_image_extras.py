@@ -18,7 +18,7 @@ from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.findings import Severity, at_or_above, security_gate
-from imagebuilder_sdk.findings import severity as _severity_of
+from imagebuilder_sdk.findings import parse_severity as _severity_of
 from imagebuilder_sdk.models import (
     Filter,
     Image,

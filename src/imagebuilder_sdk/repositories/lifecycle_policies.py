@@ -43,7 +43,7 @@ __all__ = ["LifecycleExecutionWaitTimeoutError", "LifecyclePolicies", "Lifecycle
 _RENAMES = {"arn": "lifecycle_policy_arn"}
 _ID_FORM = "lce-"
 #: States in which a run has ended (PENDING runs resume at the next daily run).
-ENDED = frozenset(
+_ENDED = frozenset(
     {
         LifecycleExecutionStatus.SUCCESS,
         LifecycleExecutionStatus.FAILED,
@@ -65,7 +65,7 @@ class LifecycleExecutionWaitTimeoutError(WaitError, TimeoutError):
         )
 
 
-def execution_id(value: object, field: str = "execution_id") -> str:
+def _execution_id(value: object, field: str = "execution_id") -> str:
     """A lifecycle execution id (``lce-`` and a UUID), checked; refused if empty."""
     if not isinstance(value, str) or not value.startswith(_ID_FORM):
         raise ValidationError(
@@ -130,7 +130,7 @@ class LifecycleRun:
                     raise
             else:
                 status = execution.state.status.value
-                if execution.state.status in ENDED:
+                if execution.state.status in _ENDED:
                     return execution
             elapsed = retry.clock() - started
             if elapsed >= timeout:
@@ -228,13 +228,13 @@ class LifecyclePolicies(Repository):
 
     def execution(self, execution_id_: str) -> LifecycleRun:
         """A handle on one run, from its id (``lce-...``); nothing is requested yet."""
-        return LifecycleRun(execution_id(execution_id_), self)
+        return LifecycleRun(_execution_id(execution_id_), self)
 
     def cancel(self, execution_id_: str, *, client_token: str | None = None) -> None:
         """Cancel a run that is under way."""
         self._caller.call(
             "CancelLifecycleExecution",
-            lifecycle_execution_id=execution_id(execution_id_),
+            lifecycle_execution_id=_execution_id(execution_id_),
             client_token=client_token,
         )
 
