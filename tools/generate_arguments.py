@@ -95,6 +95,8 @@ REQUEST_MEMBER_DOCS: dict[str, str] = {
     "windowsConfiguration": "Which image of a Windows ISO (its index) to import.",
 }
 
+_MANAGES = "What the policy manages: AMI or container images."
+
 #: Request members documented per operation, where one name means different things.
 ARGUMENT_MEMBER_DOCS.update(
     {
@@ -108,8 +110,8 @@ ARGUMENT_MEMBER_DOCS.update(
         ("UpdateLifecyclePolicy", "executionRole"): (
             "The IAM role (name or ARN) the service assumes to run the policy."
         ),
-        ("CreateLifecyclePolicy", "resourceType"): "What the policy manages: AMI or container images.",
-        ("UpdateLifecyclePolicy", "resourceType"): "What the policy manages: AMI or container images.",
+        ("CreateLifecyclePolicy", "resourceType"): _MANAGES,
+        ("UpdateLifecyclePolicy", "resourceType"): _MANAGES,
         ("CreateLifecyclePolicy", "status"): "ENABLED (the default: it runs daily) or DISABLED.",
         ("UpdateLifecyclePolicy", "status"): "ENABLED (it runs daily) or DISABLED.",
         ("CreateLifecyclePolicy", "policyDetails"): (
