@@ -196,7 +196,7 @@ def test_scan_result_condition_is_typed() -> None:
 
 
 def test_import_vm_returns_a_build_handle(ib: ImageBuilder, emulator: Emulator) -> None:
-    """import_vm starts an import that waits like a build; the version is sent as given."""
+    """import_vm starts an import that waits like a build; the version text round-trips."""
     build = ib.images.import_vm(
         name="imported",
         semantic_version="2019.12.02",
@@ -210,6 +210,7 @@ def test_import_vm_returns_a_build_handle(ib: ImageBuilder, emulator: Emulator) 
     assert request.params["semanticVersion"] == "2019.12.02"
     assert request.params["vmImportTaskId"] == "import-ami-0123456789abcdef0"
     assert image.arn == build.arn
+    assert str(image.version) == "2019.12.02/1"
 
 
 def test_import_disk_checks_its_infrastructure_arn(
