@@ -32,6 +32,10 @@ ARGUMENT_OPERATIONS: dict[str, dict[str, str]] = {
     "UpdateImagePipeline": {"imagePipelineArn": "arn"},
     "CreateImage": {},
     "StartImagePipelineExecution": {},
+    "CreateLifecyclePolicy": {},
+    "UpdateLifecyclePolicy": {"lifecyclePolicyArn": "arn"},
+    "ImportVmImage": {},
+    "ImportDiskImage": {},
 }
 
 #: Members a method takes as its positional argument, so left out of its keywords.
@@ -49,6 +53,8 @@ MODEL_OPERATIONS = frozenset(
         "UpdateDistributionConfiguration",
         "CreateImagePipeline",
         "UpdateImagePipeline",
+        "CreateLifecyclePolicy",
+        "UpdateLifecyclePolicy",
     }
 )
 
@@ -57,6 +63,7 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
     ("CreateComponent", "data"): "str | ComponentDocument",
     ("CreateImageRecipe", "parentImage"): "str | Arn",
     ("CreateContainerRecipe", "parentImage"): "str | Arn",
+    ("ImportDiskImage", "platform"): "Platform | str",
 }
 
 #: Required members the SDK fills in when they are not given (so not required of callers).
@@ -83,7 +90,46 @@ REQUEST_MEMBER_DOCS: dict[str, str] = {
     "dockerfileTemplateUri": "S3 URI of the Dockerfile template, instead of its text.",
     "platformOverride": "The platform of the parent image, when the service cannot tell.",
     "imageOsVersionOverride": "The OS version of the parent image, when the service cannot tell.",
+    "vmImportTaskId": "The id of the finished VM Import task (``import-ami-...``) to import.",
+    "registerImageOptions": "How the imported AMI is registered (Secure Boot, UEFI data).",
+    "windowsConfiguration": "Which image of a Windows ISO (its index) to import.",
 }
+
+_MANAGES = "What the policy manages: AMI or container images."
+
+#: Request members documented per operation, where one name means different things.
+ARGUMENT_MEMBER_DOCS.update(
+    {
+        ("ImportDiskImage", "uri"): "S3 URI of the ISO disk image to import.",
+        ("ImportDiskImage", "infrastructureConfigurationArn"): (
+            "ARN of the infrastructure configuration the import runs on."
+        ),
+        ("CreateLifecyclePolicy", "executionRole"): (
+            "The IAM role (name or ARN) the service assumes to run the policy."
+        ),
+        ("UpdateLifecyclePolicy", "executionRole"): (
+            "The IAM role (name or ARN) the service assumes to run the policy."
+        ),
+        ("CreateLifecyclePolicy", "resourceType"): _MANAGES,
+        ("UpdateLifecyclePolicy", "resourceType"): _MANAGES,
+        ("CreateLifecyclePolicy", "status"): "ENABLED (the default: it runs daily) or DISABLED.",
+        ("UpdateLifecyclePolicy", "status"): "ENABLED (it runs daily) or DISABLED.",
+        ("CreateLifecyclePolicy", "policyDetails"): (
+            "One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."
+        ),
+        ("UpdateLifecyclePolicy", "policyDetails"): (
+            "One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."
+        ),
+        ("CreateLifecyclePolicy", "resourceSelection"): (
+            "Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."
+        ),
+        ("UpdateLifecyclePolicy", "resourceSelection"): (
+            "Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."
+        ),
+        ("ImportVmImage", "semanticVersion"): "The version of the imported image (``1.0.0``).",
+        ("ImportDiskImage", "semanticVersion"): "The version of the imported image (``1.0.0``).",
+    }
+)
 
 #: String shapes that hold an Image Builder ARN, which `imagebuilder_sdk.arns.Arn` parses
 #: (IAM roles and SNS topics are ARNs of other services: plain text).

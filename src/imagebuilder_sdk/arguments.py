@@ -31,14 +31,20 @@ if TYPE_CHECKING:
         InstanceBlockDeviceMapping,
         InstanceConfiguration,
         InstanceMetadataOptions,
+        LifecyclePolicyDetail,
+        LifecyclePolicyResourceSelection,
+        LifecyclePolicyResourceType,
+        LifecyclePolicyStatus,
         Logging,
         ParentInstanceConfiguration,
         PipelineLoggingConfiguration,
         PipelineStatus,
         Placement,
         Platform,
+        RegisterImageOptions,
         Schedule,
         TargetContainerRepository,
+        WindowsConfiguration,
         WorkflowConfiguration,
     )
     from imagebuilder_sdk.versions import SemanticVersion
@@ -58,7 +64,11 @@ __all__ = [
     "CreateImageRecipeOverrides",
     "CreateInfrastructureConfigurationArguments",
     "CreateInfrastructureConfigurationOverrides",
+    "CreateLifecyclePolicyArguments",
+    "CreateLifecyclePolicyOverrides",
     "ImportComponentArguments",
+    "ImportDiskImageArguments",
+    "ImportVmImageArguments",
     "KEYWORD_RENAMES",
     "StartImagePipelineExecutionArguments",
     "UpdateDistributionConfigurationArguments",
@@ -67,6 +77,8 @@ __all__ = [
     "UpdateImagePipelineOverrides",
     "UpdateInfrastructureConfigurationArguments",
     "UpdateInfrastructureConfigurationOverrides",
+    "UpdateLifecyclePolicyArguments",
+    "UpdateLifecyclePolicyOverrides",
 ]
 
 
@@ -707,6 +719,152 @@ class StartImagePipelineExecutionArguments(TypedDict, total=False):
     """Tags on the resource."""
 
 
+class CreateLifecyclePolicyArguments(TypedDict, total=False):
+    """Keyword arguments of CreateLifecyclePolicy."""
+
+    name: Required[str]
+    """The resource's name."""
+    description: str | None
+    """Free text describing the resource."""
+    status: LifecyclePolicyStatus | str | None
+    """ENABLED (the default: it runs daily) or DISABLED."""
+    execution_role: Required[str]
+    """The IAM role (name or ARN) the service assumes to run the policy."""
+    resource_type: Required[LifecyclePolicyResourceType | str]
+    """What the policy manages: AMI or container images."""
+    policy_details: Required[Sequence[LifecyclePolicyDetail]]
+    """One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."""
+    resource_selection: Required[LifecyclePolicyResourceSelection]
+    """Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+    dry_run: bool | None
+    """Only check that the request would succeed; create nothing."""
+
+
+class CreateLifecyclePolicyOverrides(TypedDict, total=False):
+    """Keyword arguments of CreateLifecyclePolicy that override a model's fields."""
+
+    name: str | None
+    """The resource's name."""
+    description: str | None
+    """Free text describing the resource."""
+    status: LifecyclePolicyStatus | str | None
+    """ENABLED (the default: it runs daily) or DISABLED."""
+    execution_role: str | None
+    """The IAM role (name or ARN) the service assumes to run the policy."""
+    resource_type: LifecyclePolicyResourceType | str | None
+    """What the policy manages: AMI or container images."""
+    policy_details: Sequence[LifecyclePolicyDetail] | None
+    """One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."""
+    resource_selection: LifecyclePolicyResourceSelection | None
+    """Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+    dry_run: bool | None
+    """Only check that the request would succeed; create nothing."""
+
+
+class UpdateLifecyclePolicyArguments(TypedDict, total=False):
+    """Keyword arguments of UpdateLifecyclePolicy."""
+
+    arn: Required[str | Arn]
+    """ARN of the lifecycle policy."""
+    description: str | None
+    """Free text describing the resource."""
+    status: LifecyclePolicyStatus | str | None
+    """ENABLED (it runs daily) or DISABLED."""
+    execution_role: Required[str]
+    """The IAM role (name or ARN) the service assumes to run the policy."""
+    resource_type: Required[LifecyclePolicyResourceType | str]
+    """What the policy manages: AMI or container images."""
+    policy_details: Required[Sequence[LifecyclePolicyDetail]]
+    """One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."""
+    resource_selection: Required[LifecyclePolicyResourceSelection]
+    """Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+
+
+class UpdateLifecyclePolicyOverrides(TypedDict, total=False):
+    """Keyword arguments of UpdateLifecyclePolicy that override a model's fields."""
+
+    arn: str | Arn | None
+    """ARN of the lifecycle policy."""
+    description: str | None
+    """Free text describing the resource."""
+    status: LifecyclePolicyStatus | str | None
+    """ENABLED (it runs daily) or DISABLED."""
+    execution_role: str | None
+    """The IAM role (name or ARN) the service assumes to run the policy."""
+    resource_type: LifecyclePolicyResourceType | str | None
+    """What the policy manages: AMI or container images."""
+    policy_details: Sequence[LifecyclePolicyDetail] | None
+    """One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images."""
+    resource_selection: LifecyclePolicyResourceSelection | None
+    """Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`)."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+
+
+class ImportVmImageArguments(TypedDict, total=False):
+    """Keyword arguments of ImportVmImage."""
+
+    name: Required[str]
+    """The resource's name."""
+    semantic_version: Required[str | SemanticVersion]
+    """The version of the imported image (``1.0.0``)."""
+    description: str | None
+    """Free text describing the resource."""
+    platform: Required[Platform | str]
+    """The operating system family it is for."""
+    os_version: str | None
+    """The operating system version."""
+    vm_import_task_id: Required[str]
+    """The id of the finished VM Import task (``import-ami-...``) to import."""
+    logging_configuration: ImageLoggingConfiguration | None
+    """Log groups used."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+
+
+class ImportDiskImageArguments(TypedDict, total=False):
+    """Keyword arguments of ImportDiskImage."""
+
+    name: Required[str]
+    """The resource's name."""
+    semantic_version: Required[str | SemanticVersion]
+    """The version of the imported image (``1.0.0``)."""
+    description: str | None
+    """Free text describing the resource."""
+    platform: Required[Platform | str]
+    """The operating system family it is for."""
+    os_version: Required[str]
+    """The operating system version."""
+    execution_role: str | None
+    """The IAM role the service assumes for workflows."""
+    infrastructure_configuration_arn: Required[str | Arn]
+    """ARN of the infrastructure configuration the import runs on."""
+    uri: Required[str]
+    """S3 URI of the ISO disk image to import."""
+    logging_configuration: ImageLoggingConfiguration | None
+    """Log groups used."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    register_image_options: RegisterImageOptions | None
+    """How the imported AMI is registered (Secure Boot, UEFI data)."""
+    windows_configuration: WindowsConfiguration | None
+    """Which image of a Windows ISO (its index) to import."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+
+
 #: The keyword list of each operation, as a docstring section (Google style).
 ARGUMENT_DOCS: dict[str, str] = {
     "CreateComponent": "Keyword Args:\n    name: The resource's name. (required unless a model gives it)\n    semantic_version: The new version (``major.minor.patch``), text or a `SemanticVersion`. (required unless a model gives it)\n    description: Free text describing the resource.\n    change_description: What changed in this version.\n    platform: The operating system family it is for. (required unless a model gives it)\n    supported_os_versions: Operating system versions it supports.\n    data: The component document: YAML text or a `ComponentDocument`.\n    uri: S3 URI of the document, instead of `data`.\n    kms_key_id: The KMS key used for encryption.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    dry_run: Only check that the request would succeed; create nothing.",
@@ -721,6 +879,10 @@ ARGUMENT_DOCS: dict[str, str] = {
     "UpdateImagePipeline": "Keyword Args:\n    arn: ARN of the image pipeline. (required unless a model gives it)\n    description: Free text describing the resource.\n    image_recipe_arn: ARN of the image recipe to build (or a container recipe, not both).\n    container_recipe_arn: ARN of the container recipe to build (or an image recipe, not both).\n    infrastructure_configuration_arn: ARN of the infrastructure configuration builds use. (required unless a model gives it)\n    distribution_configuration_arn: ARN of the distribution configuration to apply.\n    image_tests_configuration: Image test settings.\n    enhanced_image_metadata_enabled: Whether extra OS and package metadata is collected.\n    schedule: When the pipeline runs.\n    status: Its current status.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    image_scanning_configuration: Vulnerability scanning settings.\n    workflows: Workflows run during the build.\n    logging_configuration: Log groups used.\n    execution_role: The IAM role the service assumes for workflows.\n    image_tags: Tags applied to images the pipeline builds.",
     "CreateImage": "Keyword Args:\n    image_recipe_arn: ARN of the image recipe to build (or a container recipe, not both).\n    container_recipe_arn: ARN of the container recipe to build (or an image recipe, not both).\n    distribution_configuration_arn: ARN of the distribution configuration to apply.\n    infrastructure_configuration_arn: ARN of the infrastructure configuration builds use. (required)\n    image_tests_configuration: Image test settings.\n    enhanced_image_metadata_enabled: Whether extra OS and package metadata is collected.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    image_scanning_configuration: Vulnerability scanning settings.\n    workflows: Workflows run during the build.\n    execution_role: The IAM role the service assumes for workflows.\n    logging_configuration: Log groups used.",
     "StartImagePipelineExecution": "Keyword Args:\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    tags: Tags on the resource.",
+    "CreateLifecyclePolicy": "Keyword Args:\n    name: The resource's name. (required unless a model gives it)\n    description: Free text describing the resource.\n    status: ENABLED (the default: it runs daily) or DISABLED.\n    execution_role: The IAM role (name or ARN) the service assumes to run the policy. (required unless a model gives it)\n    resource_type: What the policy manages: AMI or container images. (required unless a model gives it)\n    policy_details: One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images. (required unless a model gives it)\n    resource_selection: Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`). (required unless a model gives it)\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    dry_run: Only check that the request would succeed; create nothing.",
+    "UpdateLifecyclePolicy": "Keyword Args:\n    arn: ARN of the lifecycle policy. (required unless a model gives it)\n    description: Free text describing the resource.\n    status: ENABLED (it runs daily) or DISABLED.\n    execution_role: The IAM role (name or ARN) the service assumes to run the policy. (required unless a model gives it)\n    resource_type: What the policy manages: AMI or container images. (required unless a model gives it)\n    policy_details: One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images. (required unless a model gives it)\n    resource_selection: Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`). (required unless a model gives it)\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
+    "ImportVmImage": "Keyword Args:\n    name: The resource's name. (required)\n    semantic_version: The version of the imported image (``1.0.0``). (required)\n    description: Free text describing the resource.\n    platform: The operating system family it is for. (required)\n    os_version: The operating system version.\n    vm_import_task_id: The id of the finished VM Import task (``import-ami-...``) to import. (required)\n    logging_configuration: Log groups used.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
+    "ImportDiskImage": "Keyword Args:\n    name: The resource's name. (required)\n    semantic_version: The version of the imported image (``1.0.0``). (required)\n    description: Free text describing the resource.\n    platform: The operating system family it is for. (required)\n    os_version: The operating system version. (required)\n    execution_role: The IAM role the service assumes for workflows.\n    infrastructure_configuration_arn: ARN of the infrastructure configuration the import runs on. (required)\n    uri: S3 URI of the ISO disk image to import. (required)\n    logging_configuration: Log groups used.\n    tags: Tags on the resource.\n    register_image_options: How the imported AMI is registered (Secure Boot, UEFI data).\n    windows_configuration: Which image of a Windows ISO (its index) to import.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
 }
 
 
@@ -729,4 +891,5 @@ KEYWORD_RENAMES: dict[str, dict[str, str]] = {
     "UpdateInfrastructureConfiguration": {"arn": "infrastructure_configuration_arn"},
     "UpdateDistributionConfiguration": {"arn": "distribution_configuration_arn"},
     "UpdateImagePipeline": {"arn": "image_pipeline_arn"},
+    "UpdateLifecyclePolicy": {"arn": "lifecycle_policy_arn"},
 }

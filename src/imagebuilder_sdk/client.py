@@ -31,6 +31,7 @@ from imagebuilder_sdk.repositories import (
     ImageRecipes,
     Images,
     InfrastructureConfigurations,
+    LifecyclePolicies,
 )
 from imagebuilder_sdk.retry import RetryPolicy, scaled_sleep
 
@@ -65,7 +66,9 @@ class ImageBuilder:
         infrastructure_configurations: Where builds run (`InfrastructureConfigurations`).
         distribution_configurations: Where images go (`DistributionConfigurations`).
         image_pipelines: Pipelines (`ImagePipelines`): create, update, start a build.
-        images: Images and builds (`Images`): create, get, wait, cancel, list, delete.
+        images: Images and builds (`Images`): create, get, wait, cancel, list, delete;
+            imports, scan findings and state updates.
+        lifecycle_policies: Lifecycle policies and their runs (`LifecyclePolicies`).
         emulator: The emulator behind the client, for `ImageBuilder.local()`; else None.
     """
 
@@ -79,6 +82,7 @@ class ImageBuilder:
         "image_recipes",
         "images",
         "infrastructure_configurations",
+        "lifecycle_policies",
     )
 
     def __init__(
@@ -106,6 +110,7 @@ class ImageBuilder:
         self.distribution_configurations = DistributionConfigurations(self._caller)
         self.images = Images(self._caller)
         self.image_pipelines = ImagePipelines(self._caller, self.images)
+        self.lifecycle_policies = LifecyclePolicies(self._caller)
 
     @classmethod
     def connect(

@@ -44,6 +44,8 @@ PAGES = (
     "docs/guides/distribution-configurations.md",
     "docs/guides/image-pipelines.md",
     "docs/guides/images.md",
+    "docs/guides/lifecycle-policies.md",
+    "docs/guides/scan-findings.md",
     "docs/guides/managing-images-as-code.md",
     "docs/testing.md",
     "docs/errors.md",

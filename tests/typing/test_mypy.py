@@ -62,3 +62,18 @@ def test_user_scripts_type_check_as_expected(tmp_path: Path) -> None:
     reported = _mypy(*good, mistakes)
     assert [r for r in reported if r[0] != mistakes.name] == []
     assert {r for r in reported if r[0] == mistakes.name} == expected
+
+
+def test_lifecycle_and_findings_scripts_type_check_as_expected() -> None:
+    """The lifecycle/gate script is clean; each marked line of lifecycle_mistakes.py errs."""
+    good = CASES / "lifecycle_gate.py"
+    mistakes = CASES / "lifecycle_mistakes.py"
+    expected = {
+        (mistakes.name, number, match[1])
+        for number, line in enumerate(mistakes.read_text().splitlines(), start=1)
+        if (match := _MARK.search(line))
+    }
+    assert len(expected) == 4
+    reported = _mypy(good, mistakes)
+    assert [r for r in reported if r[0] != mistakes.name] == []
+    assert {r for r in reported if r[0] == mistakes.name} == expected

@@ -14,6 +14,7 @@ from imagebuilder_sdk.repositories.images import ImageBuild, Images
 from imagebuilder_sdk.repositories.infrastructure_configurations import (
     InfrastructureConfigurations,
 )
+from imagebuilder_sdk.repositories.lifecycle_policies import LifecyclePolicies, LifecycleRun
 
 __all__ = [
     "Components",
@@ -24,5 +25,7 @@ __all__ = [
     "ImageRecipes",
     "Images",
     "InfrastructureConfigurations",
+    "LifecyclePolicies",
+    "LifecycleRun",
     "Repository",
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, overload
 
+import attrs
 from typing_extensions import Unpack
 
 from imagebuilder_sdk.arguments import (
@@ -22,6 +24,7 @@ from imagebuilder_sdk.models import (
     ComponentSummary,
     ComponentType,
     ComponentVersion,
+    MarketplaceResourceType,
     Ownership,
     Platform,
 )
@@ -32,11 +35,28 @@ from imagebuilder_sdk.versions import VersionFilter
 if TYPE_CHECKING:
     pass
 
-__all__ = ["Components"]
+__all__ = ["Components", "MarketplaceResource"]
 
 logger = logging.getLogger("imagebuilder_sdk")
 
 _RENAMES = {"version": "semantic_version"}
+_S3_LOCATION = re.compile(r"^s3://[^/]+/.+[^/]$")
+
+
+@attrs.frozen
+class MarketplaceResource:
+    """What `Components.marketplace_resource` found: the data itself, or where to get it.
+
+    The service sends the document text in `data` when it is small, else a pre-signed
+    download `url` (always for artifacts); one of the two is set.
+    """
+
+    arn: str
+    """ARN of the marketplace component."""
+    data: str | None = None
+    """The component document, when the service sent it inline."""
+    url: str | None = attrs.field(default=None, repr=False)
+    """A pre-signed URL to download the resource from (a credential: not in the repr)."""
 
 
 class Components(Repository):
@@ -163,6 +183,42 @@ class Components(Repository):
         numbers, so ``1.10.0`` beats ``1.9.0``.
         """
         return self._latest(self.list, name, version_filter, owner)
+
+    def marketplace_resource(
+        self,
+        arn: str | Arn,
+        resource_type: MarketplaceResourceType | str = MarketplaceResourceType.COMPONENT_DATA,
+        *,
+        location: str | None = None,
+    ) -> MarketplaceResource:
+        """The document (COMPONENT_DATA) or an artifact (COMPONENT_ARTIFACT, at the S3
+        `location` the product names) of an AWS Marketplace component you subscribe to.
+        """
+        if resource_type not in MarketplaceResourceType.__members__.values():
+            raise ValidationError(
+                "resource_type",
+                f"must be COMPONENT_DATA or COMPONENT_ARTIFACT, got {resource_type!r}",
+            )
+        kind = MarketplaceResourceType(resource_type)
+        if location is not None and (
+            not isinstance(location, str) or not _S3_LOCATION.match(location)
+        ):
+            raise ValidationError(
+                "location", "must be an s3://bucket/key location (not ending in /)", value=location
+            )
+        if kind is MarketplaceResourceType.COMPONENT_ARTIFACT and location is None:
+            raise ValidationError("location", "is required for a COMPONENT_ARTIFACT")
+        response = self._caller.call(
+            "GetMarketplaceResource",
+            resource_type=kind,
+            resource_arn=self._arn(arn),
+            resource_location=location,
+        )
+        return MarketplaceResource(
+            arn=str(response.get("resource_arn") or arn),
+            data=response.get("data"),
+            url=response.get("url"),
+        )
 
     def get_policy(self, arn: str | Arn) -> str:
         """The resource policy of a component build version, as JSON text."""

@@ -24,6 +24,7 @@ from imagebuilder_sdk.models import (
 )
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.repositories._base import Repository, one_recipe, policy_text, takes
+from imagebuilder_sdk.repositories._image_extras import BuildExtras, ImageExtras
 from imagebuilder_sdk.versions import VersionFilter
 from imagebuilder_sdk.waiters import wait_for_image
 
@@ -33,11 +34,13 @@ _RECIPES = (ResourceType.IMAGE_RECIPE, ResourceType.CONTAINER_RECIPE)
 
 
 @attrs.frozen
-class ImageBuild:
+class ImageBuild(BuildExtras):
     """A handle on one image build, by its build-version ARN.
 
     Returned by `ib.images.create` and `ib.image_pipelines.start`; another process
-    can make one again from the ARN alone with `ib.images.build(arn)`.
+    can make one again from the ARN alone with `ib.images.build(arn)`. Its scan
+    findings, the findings gate and state updates (`findings`, `gate`, `deprecate`,
+    `disable`, `delete_resources`) come from `BuildExtras`.
     """
 
     arn: str
@@ -71,8 +74,12 @@ class ImageBuild:
         self.images.cancel(self.arn)
 
 
-class Images(Repository):
-    """Build, read, list, cancel and delete images; ``ib.images``."""
+class Images(ImageExtras, Repository):
+    """Build, read, list, cancel and delete images; ``ib.images``.
+
+    Imports, scan findings and state updates (`import_vm`, `import_disk`, `findings`,
+    `finding_aggregations`, `update_state`...) come from `ImageExtras`.
+    """
 
     __slots__ = ()
     resource_type = ResourceType.IMAGE
