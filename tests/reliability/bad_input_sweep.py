@@ -19,6 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from imagebuilder_sdk import ImageBuilder, RetryPolicy
+from imagebuilder_sdk.lifecycle import keep_newest, select_recipes
 from imagebuilder_sdk.models import Placement, TenancyType
 from tests.reliability.bad_input_targets import COMPONENT, DIST, INFRA, PIPE, RECIPE, TARGETS
 
@@ -42,7 +43,23 @@ _POLICY = {
     "Statement": [{"Effect": "Allow", "Principal": {"AWS": ["123456789012"]}, "Action": ["x"]}],
 }
 #: Required arguments of the methods not in `TARGETS`, by parameter name.
-_REQUIRED = {"tags": {"team": "qa"}, "keys": ["team"], "policy": _POLICY, "name": "comp-one"}
+_REQUIRED: dict[str, object] = {
+    "tags": {"team": "qa"},
+    "keys": ["team"],
+    "policy": _POLICY,
+    "name": "comp-one",
+    "semantic_version": "1.0.0",
+    "platform": "Linux",
+    "vm_import_task_id": "import-ami-0123456789abcdef0",
+    "os_version": "Amazon Linux 2023",
+    "infrastructure_configuration_arn": INFRA,
+    "uri": "s3://bucket/disk.iso",
+    "execution_role": "arn:aws:iam::123456789012:role/lifecycle",
+    "resource_type": "AMI_IMAGE",
+    "policy_details": [keep_newest(2)],
+    "resource_selection": select_recipes(("recipe-one", "1.0.x")),
+    "status": "DEPRECATED",
+}
 #: SDK-only switches read for their truth value, not sent: not swept.
 _NOT_SWEPT = frozenset({"session", "validate_document"})
 

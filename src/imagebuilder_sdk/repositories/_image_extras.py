@@ -152,7 +152,7 @@ class ImageExtras(Repository):
         """Counts of findings by severity, grouped `by` account, image, pipeline or
         vulnerability; `values` (ARNs, ids) keeps only those groups.
         """
-        if by not in _AGGREGATIONS:
+        if not isinstance(by, str) or by not in _AGGREGATIONS:
             raise ValidationError("by", f"must be one of {', '.join(_AGGREGATIONS)}, got {by!r}")
         params: dict[str, Any] = {}
         if values is not None:
