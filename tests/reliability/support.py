@@ -81,19 +81,28 @@ def facade(emulator: Emulator, *, max_attempts: int = 8, seed: int = 0) -> Image
 
 
 def http_facade(
-    url: str, *, sleep: Callable[[float], object], max_pool_connections: int = 10
+    url: str,
+    *,
+    sleep: Callable[[float], object],
+    max_pool_connections: int = 10,
+    read_timeout: float | None = None,
+    retry: RetryPolicy | None = None,
+    credentials: Mapping[str, str] | None = None,
 ) -> ImageBuilder:
-    """An `ImageBuilder` on a plain boto3 client aimed at an emulator's HTTP `url`."""
+    """An `ImageBuilder` on a plain boto3 client aimed at an emulator's HTTP `url`.
+
+    `retry` replaces the default policy (which waits with `sleep`); `read_timeout` is
+    botocore's, in seconds; `credentials` replace the dummy keys (``aws_access_key_id``,
+    ``aws_secret_access_key``, ``aws_session_token``).
+    """
     config = NO_RETRIES.merge(Config(max_pool_connections=max_pool_connections))
+    if read_timeout is not None:
+        config = config.merge(Config(read_timeout=read_timeout, connect_timeout=read_timeout))
+    keys = dict(credentials or {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"})
     client = _SESSION.client(
-        "imagebuilder",
-        region_name="us-east-1",
-        endpoint_url=url,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=config,
+        "imagebuilder", region_name="us-east-1", endpoint_url=url, config=config, **keys
     )
-    return ImageBuilder(client, retry=RetryPolicy(sleep=sleep))
+    return ImageBuilder(client, retry=retry or RetryPolicy(sleep=sleep))
 
 
 def version_arn(build_version_arn: str) -> str:
