@@ -14,6 +14,7 @@ returns are `ApiError`s, one class per error code of the service model (the code
     │   ├── ProfileNotFoundError (LookupError)  the named profile is not in the AWS config
     │   ├── RegionError                         no region was given, or it is malformed
     │   └── EndpointError                       the endpoint URL is malformed
+    ├── ReadBackError                           created or updated, but reading it back failed
     ├── WaitError                               waiting for an image build ended badly
     │   ├── ImageBuildFailedError               the build reached FAILED       } defined in
     │   ├── ImageBuildCancelledError            the build reached CANCELLED    } build_errors,
@@ -81,6 +82,7 @@ __all__ = [
     "InvalidVersionNumberError",
     "OutputMissingError",
     "ProfileNotFoundError",
+    "ReadBackError",
     "RegionError",
     "ResourceAlreadyExistsError",
     "ResourceConflictError",
@@ -202,6 +204,40 @@ class RegionError(ConfigurationError):
 
 class EndpointError(ConfigurationError):
     """The endpoint URL given is malformed."""
+
+
+class ReadBackError(ImageBuilderError):
+    """The resource was created (or updated), but reading it back failed.
+
+    The change happened: `arn` names the resource, and `cause` (also ``__cause__``) is
+    the error of the read-back. Either way of recovering returns the resource::
+
+        except ReadBackError as error:
+            component = ib.components.get(error.arn)
+            # or: the same call again, with client_token=error.client_token
+
+    `operation` is the call that made the change and `client_token` the token it sent;
+    repeating exactly the same request with that token makes nothing new.
+    """
+
+    def __init__(
+        self,
+        arn: str,
+        *,
+        operation: str = "",
+        client_token: str | None = None,
+        cause: ImageBuilderError | None = None,
+    ) -> None:
+        self.arn = arn
+        self.operation = operation
+        self.client_token = client_token
+        self.cause = cause
+        done = "updated" if operation.startswith("Update") else "created"
+        where = f"{operation} " if operation else ""
+        super().__init__(
+            f"{where}{done} {arn}, but reading it back failed: {cause}; "
+            f"get(error.arn) reads it, or repeat the call with client_token=error.client_token"
+        )
 
 
 class ApiError(ImageBuilderError):

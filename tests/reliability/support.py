@@ -98,9 +98,15 @@ def http_facade(
     config = NO_RETRIES.merge(Config(max_pool_connections=max_pool_connections))
     if read_timeout is not None:
         config = config.merge(Config(read_timeout=read_timeout, connect_timeout=read_timeout))
-    keys = dict(credentials or {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"})
+    keys = dict(credentials or {})
     client = _SESSION.client(
-        "imagebuilder", region_name="us-east-1", endpoint_url=url, config=config, **keys
+        "imagebuilder",
+        region_name="us-east-1",
+        endpoint_url=url,
+        aws_access_key_id=keys.get("aws_access_key_id", "testing"),
+        aws_secret_access_key=keys.get("aws_secret_access_key", "testing"),
+        aws_session_token=keys.get("aws_session_token"),
+        config=config,
     )
     return ImageBuilder(client, retry=retry or RetryPolicy(sleep=sleep))
 

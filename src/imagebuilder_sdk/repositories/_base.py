@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import re
@@ -130,6 +131,19 @@ class Repository:
 
     def __init__(self, caller: Caller) -> None:
         self._caller = caller
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make every create, import and update of a repository report a failed read-back.
+
+        Those methods make a change, then read the resource back with `get`. Run in a
+        `Caller.read_back` scope, a failure of the read-back raises `ReadBackError`
+        with the new resource's ARN, in this one place rather than in each method.
+        """
+        super().__init_subclass__(**kwargs)
+        for name in _READ_BACK_METHODS:
+            method = cls.__dict__.get(name)
+            if callable(method):
+                setattr(cls, name, _reading_back(method))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} repository>"
@@ -285,6 +299,19 @@ class Repository:
             by_version = _by_version(item for item in items if _arn_name(item) == slug)
         best = latest(by_version, wanted)
         return None if best is None else by_version[best]
+
+
+#: The repository methods that make a change and then read the resource back.
+_READ_BACK_METHODS = ("create", "import_", "update")
+
+
+def _reading_back(method: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(method)
+    def run(self: Repository, *args: Any, **kwargs: Any) -> T:
+        with self._caller.read_back():
+            return method(self, *args, **kwargs)
+
+    return run
 
 
 def _arn_name(item: object) -> str:
