@@ -12,6 +12,13 @@ waiting, and the emulator's virtual clock can drive both retries and waits::
     delays = []
     policy = RetryPolicy(max_attempts=4, base_delay=1.0, sleep=delays.append, random=lambda: 1.0)
 
+A wait, or any caller with a deadline of its own, bounds every call made inside a
+`RetryPolicy.within` block: the policy then gives up at the earlier of its own
+`deadline` and the block's end, so retries never run past the time the caller has::
+
+    with policy.within(remaining):
+        policy.call(poll)
+
 A client built by `ImageBuilder.connect` has botocore's own retries turned off, so the
 two layers never multiply. A client you build yourself keeps its own retry settings;
 its attempts then happen inside each of this policy's attempts.
@@ -19,12 +26,14 @@ its attempts then happen inside each of this policy's attempts.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import math
 import random as _random
 import reprlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -47,6 +56,11 @@ __all__ = ["RetryPolicy", "is_retryable", "scaled_sleep"]
 T = TypeVar("T")
 
 logger = logging.getLogger("imagebuilder_sdk")
+
+#: The end of the innermost `RetryPolicy.within` block: (the policy's clock, the time).
+_ENDS_AT: contextvars.ContextVar[tuple[Callable[[], float], float] | None] = contextvars.ContextVar(
+    "imagebuilder_sdk_ends_at", default=None
+)
 
 
 def is_retryable(error: BaseException) -> bool:
@@ -155,6 +169,28 @@ class RetryPolicy:
         """The delay before retry number `retry_number`: a random share of the cap."""
         return self.backoff_cap(retry_number) * self.random()
 
+    @contextlib.contextmanager
+    def within(self, seconds: float) -> Iterator[None]:
+        """Calls in this block stop retrying once `seconds` have passed on `clock`.
+
+        The block's end acts as a deadline shared by every call inside it (the wait
+        for an image build uses its remaining time); a policy's own `deadline`, when
+        sooner, still applies. Blocks nest: the inner end is used.
+        """
+        token = _ENDS_AT.set((self.clock, self.clock() + seconds))
+        try:
+            yield
+        finally:
+            _ENDS_AT.reset(token)
+
+    def _ends_at(self, started: float) -> float | None:
+        """The clock time past which no retry may end, or None for no limit."""
+        ends = None if self.deadline is None else started + self.deadline
+        outer = _ENDS_AT.get()
+        if outer is not None and outer[0] == self.clock:
+            ends = outer[1] if ends is None else min(ends, outer[1])
+        return ends
+
     def call(self, fn: Callable[[], T], *, operation: str = "") -> T:
         """Run `fn`, retrying retryable `ImageBuilderError`s; return its result.
 
@@ -210,17 +246,19 @@ class RetryPolicy:
         return self.delay(state.attempt_number)
 
     def _stop(self, started: float) -> Callable[[tenacity.RetryCallState], bool]:
+        ends = self._ends_at(started)
+
         def stop(state: tenacity.RetryCallState) -> bool:
             if state.attempt_number >= self.max_attempts:
                 return True
-            if self.deadline is None:
+            if ends is None:
                 return False
             # Stop when the coming delay would end past the deadline. tenacity >= 8.3
             # draws the delay before asking us; older ones do not, so assume the cap.
             delay = getattr(state, "upcoming_sleep", None)
             if delay is None:
                 delay = self.backoff_cap(state.attempt_number)
-            return self.clock() - started + delay > self.deadline
+            return self.clock() + delay > ends
 
         return stop
 

@@ -5,6 +5,14 @@ one poll run out on a passing failure (throttling, a 5xx, a dropped connection),
 wait does not end: it logs the failure and polls again at the next interval, until
 the build ends or the timeout passes. Time comes from the retry policy's `clock` and
 `sleep`, so a test can drive a wait with the emulator's virtual clock.
+
+`timeout` bounds the whole wait, polls included: each poll runs inside
+`RetryPolicy.within` the time left, so its retries stop at the wait's deadline, and
+the wait ends at most one attempt (one read timeout) after it.
+
+An image that the wait has seen and that is then gone (deleted while the wait polls)
+ends the wait with `ImageBuildFailedError`, like an image in the DELETED state; an ARN
+that names no image at the first poll raises `ResourceNotFoundError`.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from imagebuilder_sdk.build_errors import (
     ImageBuildFailedError,
     WaitTimeoutError,
 )
-from imagebuilder_sdk.errors import ImageBuilderError
+from imagebuilder_sdk.errors import ImageBuilderError, ResourceNotFoundError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable
 
@@ -57,8 +65,9 @@ def wait_for_image(
 ) -> Image:
     """Poll `fetch` until the image build ends; return the available `Image`.
 
-    Raises `ImageBuildFailedError` (FAILED or DELETED), `ImageBuildCancelledError`,
-    or `WaitTimeoutError` with the last state seen once `timeout` seconds have passed.
+    Raises `ImageBuildFailedError` (FAILED, DELETED, or gone after a poll saw it),
+    `ImageBuildCancelledError`, or `WaitTimeoutError` with the last state seen once
+    `timeout` seconds have passed; polls and their retries count against `timeout`.
     `on_progress(image)` is called on every change of state; `progress=True` shows a
     live display (the `progress` extra).
     """
@@ -74,7 +83,16 @@ def wait_for_image(
     try:
         while True:
             try:
-                image = fetch()
+                # The poll's retries may use only what is left of the wait.
+                with retry.within(timeout - (retry.clock() - started)):
+                    image = fetch()
+            except ResourceNotFoundError as error:
+                if last is None:
+                    raise  # no image by this ARN at all
+                seen = last_status.value if last_status is not None else "unknown"
+                logger.info("image build %s is gone while waiting (was %s)", arn, seen)
+                gone = f"the image was deleted while waiting (last seen {seen})"
+                raise ImageBuildFailedError(arn, gone, last) from error
             except ImageBuilderError as error:
                 if not is_retryable(error):
                     raise
