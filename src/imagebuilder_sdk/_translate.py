@@ -1,21 +1,31 @@
-"""Turning botocore's exceptions into the SDK's typed errors.
+"""Turning botocore's exceptions into the SDK's typed errors, with the secrets taken out.
 
 `translate` handles what a call raises; `translate_setup` what building a client
 raises (a missing profile, no region, a malformed endpoint). Credential, profile,
 region and endpoint problems become `ConfigurationError`s with a one-line hint.
+
+botocore's exceptions keep the signed request (``.request``, its headers holding the
+session token and the signature), and the frames of their tracebacks keep it among
+their locals. The SDK raises its own error *from* botocore's, so the cause stays
+reachable for debugging; `scrub` first drops the request from every exception of the
+chain and clears the locals of their finished frames (file, line and function stay).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import traceback
 
 from botocore import xform_name
 from botocore.exceptions import (
+    BotoCoreError,
     ClientError,
     ConnectionClosedError,
     ConnectTimeoutError,
     CredentialRetrievalError,
     EndpointConnectionError,
+    HTTPClientError,
     InvalidRegionError,
     NoCredentialsError,
     NoRegionError,
@@ -45,7 +55,7 @@ from imagebuilder_sdk.errors import (
     error_for_code,
 )
 
-__all__ = ["translate", "translate_setup"]
+__all__ = ["answer_may_be_lost", "scrub", "translate", "translate_setup"]
 
 _CONNECTION_ERRORS = (
     EndpointConnectionError,
@@ -155,8 +165,58 @@ def _from_param_validation(error: ParamValidationError) -> ValidationError:
     return ValidationError(field, f"botocore refused the parameters: {report}")
 
 
+def answer_may_be_lost(error: BaseException) -> bool:
+    """Whether the request may have been carried out although its answer never arrived.
+
+    True for a 5xx answer and for a connection that closed or timed out after the
+    request went out; False for a connection that was never made, and for every answer
+    that refused the request.
+    """
+    if isinstance(error, ClientError):
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return isinstance(status, int) and status >= 500
+    return isinstance(error, HTTPClientError)
+
+
+#: Attributes of botocore's and urllib3's exceptions that hold the request as signed.
+_SIGNED = ("request",)
+
+
+def scrub(error: BaseException) -> None:
+    """Drop what holds secrets from `error` and every exception chained to it, in place.
+
+    The signed request goes from each exception (its attribute and botocore's
+    ``kwargs``), and the locals of every finished frame of their tracebacks are
+    cleared; a frame still running (the caller's own) is left alone.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        for name in _SIGNED:
+            if getattr(current, name, None) is not None:
+                with contextlib.suppress(AttributeError):  # read-only: nothing to drop
+                    setattr(current, name, None)
+        kwargs = getattr(current, "kwargs", None)
+        if isinstance(kwargs, dict):
+            for name in _SIGNED:
+                kwargs.pop(name, None)
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)
+        pending += [current.__cause__, current.__context__]
+
+
 def translate(error: Exception, operation: str) -> ImageBuilderError | None:
-    """The SDK error for a botocore exception, or None when it is not botocore's."""
+    """The SDK error for a botocore exception, or None when it is not botocore's.
+
+    The botocore exception is scrubbed (see `scrub`) before the SDK error is made.
+    """
+    if not isinstance(error, (ClientError, BotoCoreError)):
+        return None
+    scrub(error)
     if isinstance(error, ClientError):
         return _from_client_error(error, operation)
     if isinstance(error, ParamValidationError):

@@ -21,12 +21,14 @@ from urllib.parse import urlsplit
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
 
 from imagebuilder_sdk import ImageBuilder, ImageBuilderError, RetryPolicy
 from imagebuilder_sdk.testing import Emulator
 from imagebuilder_sdk.testing.__main__ import _parser
 from tests.reliability.conftest import Figures
-from tests.reliability.support import NO_RETRIES, Builder
+from tests.reliability.proxy import Mode, Proxy
+from tests.reliability.support import NO_RETRIES, Builder, http_facade
 
 SECRET = "SENTINEL-SECRET-7f3a9c2e51d84b06a9e1"
 TOKEN = "SENTINEL-TOKEN-c04e8b17f2a94d3e8b65"
@@ -193,3 +195,102 @@ def test_emulator_clients_sign_with_dummy_keys(monkeypatch: pytest.MonkeyPatch) 
     assert len(signed) == 1
     assert "Credential=testing/" in signed[0]
     assert ACCESS_KEY not in signed[0]
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """`error` and every exception its ``__cause__``/``__context__`` links reach."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending += [current.__cause__, current.__context__]
+
+
+def _deep_texts(error: BaseException) -> list[str]:
+    """What an error reporter captures: every exception of the chain, its attributes, and
+    the locals of every frame of every traceback along it (as `repr`s)."""
+    texts: list[str] = []
+    for current in _chain(error):
+        texts += [str(current), repr(current)]
+        texts += [repr(value) for value in vars(current).values()]
+        tb = current.__traceback__
+        while tb is not None:
+            texts += [repr(value) for value in tb.tb_frame.f_locals.values()]
+            tb = tb.tb_next
+    return texts
+
+
+def _chain_errors(url: str, emulator: Emulator) -> list[BaseException]:
+    """Errors of every kind the SDK raises on the wire, made with sentinel credentials."""
+    keys = {
+        "aws_access_key_id": ACCESS_KEY,
+        "aws_secret_access_key": SECRET,
+        "aws_session_token": TOKEN,
+    }
+    caught: list[BaseException] = []
+
+    def collect(call: Callable[[], object]) -> None:
+        with pytest.raises(ImageBuilderError) as raised:
+            call()
+        caught.append(raised.value)
+
+    with Proxy(url) as proxy:
+        ib = http_facade(
+            proxy.url, sleep=emulator.advance, read_timeout=0.25, retry=_retry(emulator),
+            credentials=keys,
+        )  # fmt: skip
+        build = Builder(ib)
+        component = str(build.component("chain-check").arn)
+        proxy.spoil("GetComponent", Mode.DROP_AFTER_WORK, times=3)  # connection closed
+        collect(lambda: ib.components.get(component))
+        proxy.spoil("GetComponent", Mode.HANG, times=3)  # read timeout
+        collect(lambda: ib.components.get(component))
+        collect(lambda: ib.components.get(MISSING))  # the service's error answer
+        emulator.faults.throttle("ListComponents", times=None)  # throttled past the budget
+        collect(lambda: list(ib.components.list()))
+        emulator.faults.clear()
+        proxy.spoil("GetInfrastructureConfiguration", Mode.DROP_AFTER_WORK, times=3)
+        collect(lambda: build.infrastructure("chain-infra"))  # ReadBackError
+    nowhere = ImageBuilder.connect(
+        endpoint_url="http://127.0.0.1:9", session=_session(), retry=_retry()
+    )
+    collect(lambda: nowhere.tags(MISSING))  # never connected
+    in_process = Emulator()
+    client = in_process.client(config=NO_RETRIES, **keys)
+    local = ImageBuilder(client, retry=_retry(in_process), emulator=in_process)
+    in_process.faults.drop_connection("ListImages", times=None)
+    collect(lambda: list(local.images.list()))  # dropped in process
+    return caught
+
+
+def test_no_credential_in_error_chains_or_frame_locals(
+    emulator: Emulator, served: str, figures: Figures
+) -> None:
+    """No sentinel in any exception of an SDK error's chain, nor in its frames' locals."""
+    errors = _chain_errors(served, emulator)
+    causes = [type(error.__cause__).__name__ for error in errors]
+    assert "ConnectionClosedError" in causes
+    assert "ReadTimeoutError" in causes
+    assert "EndpointConnectionError" in causes
+    assert any(isinstance(error.__cause__, ClientError) for error in errors)
+    assert any(type(error).__name__ == "ReadBackError" for error in errors)
+    places = [text for error in errors for text in _deep_texts(error)]
+    assert _leaks(places) == []
+    figures.record("secrets.chain_errors", len(errors))
+    figures.record("secrets.chain_places", len(places))
+    figures.record("secrets.chain_leaks", len(_leaks(places)))
+
+
+def test_the_cause_is_kept_without_its_signed_request(emulator: Emulator, served: str) -> None:
+    """The botocore cause stays for debugging: its type and message, not its request."""
+    errors = _chain_errors(served, emulator)
+    closed = next(e for e in errors if type(e.__cause__).__name__ == "ConnectionClosedError")
+    assert closed.__cause__ is not None
+    assert "Connection was closed" in str(closed.__cause__)
+    assert getattr(closed.__cause__, "request", None) is None
+    assert "request" not in getattr(closed.__cause__, "kwargs", {})
+    assert closed.__cause__.__traceback__ is not None  # where it came from is kept
