@@ -34,6 +34,7 @@ from imagebuilder_sdk.testing import (
     _ops_workflows,
 )
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import (
     NOT_IMPLEMENTED,
     Handler,
@@ -81,7 +82,7 @@ def _unavailable(operation: str) -> ServiceError:
             f"The Image Builder emulator does not implement {operation} yet.",
             status=501,
         )
-    return ServiceError("InvalidRequestException", f"Unknown operation {operation!r}.")
+    return ServiceError("InvalidRequestException", f"Unknown operation {echo(operation)}.")
 
 
 class Backend:

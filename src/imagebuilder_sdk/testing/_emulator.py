@@ -168,9 +168,15 @@ class Emulator:
             client = _boto3_session().client("imagebuilder", **options)
         return self.attach(client)
 
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
-        """Serve HTTP on `host`:`port` (0: any free port) in a ``with`` block; yields the URL."""
-        return _server.serve(self.handle, host, port)
+    def serve(
+        self, host: str = "127.0.0.1", port: int = 0, *, max_connections: int = 64
+    ) -> AbstractContextManager[str]:
+        """Serve HTTP on `host`:`port` (0: any free port) in a ``with`` block; yields the URL.
+
+        At most `max_connections` connections are served at once; one past that is
+        answered ``503 ServiceUnavailableException`` and closed.
+        """
+        return _server.serve(self.handle, host, port, max_connections=max_connections)
 
     @property
     def requests(self) -> list[RecordedRequest]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_documents import describe_document, shell_document
 from imagebuilder_sdk.testing._state_links import recipes_using, refuse_if_used
@@ -41,7 +42,7 @@ def _source(params: dict[str, Any]) -> tuple[str | None, str | None]:
     if uri is not None and not str(uri).startswith("s3://"):
         raise ServiceError(
             "InvalidParameterValueException",
-            f"The value supplied for parameter 'uri' is not valid: {uri!r}. Use an s3:// URI.",
+            f"The value supplied for parameter 'uri' is not valid: {echo(uri)}. Use an s3:// URI.",
         )
     return data, uri
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._ops_images import start_image, summaries
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, iso, project
 from imagebuilder_sdk.testing._state_builds import status_of
@@ -179,7 +180,7 @@ def list_image_pipeline_images(state: State, params: dict[str, Any]) -> dict[str
             raise ServiceError(
                 "InvalidParameterValueException",
                 f"The value supplied for parameter 'filters[{index}].name' is not valid: "
-                f"{entry.get('name')!r}. Supported filter names: {', '.join(_IMAGE_FILTERS)}.",
+                f"{echo(entry.get('name'))}. Supported filter names: {', '.join(_IMAGE_FILTERS)}.",
             )
     images = [i for i in state.table("image").values() if i.get("sourcePipelineArn") == arn]
     page, token = summaries(state, params, "ListImagePipelineImages", images)

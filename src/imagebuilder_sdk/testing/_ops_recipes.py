@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_links import pipelines_using, refuse_if_used
 from imagebuilder_sdk.testing._state_names import (
@@ -83,7 +84,7 @@ def _components(state: State, params: dict[str, Any]) -> list[Record]:
             if parameter["name"] not in known:
                 raise _invalid(
                     f"components[{index}].parameters",
-                    f"The component has no parameter named {parameter['name']!r}.",
+                    f"The component has no parameter named {echo(parameter['name'])}.",
                 )
         found.append(component)
     return found

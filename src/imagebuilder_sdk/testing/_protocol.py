@@ -27,6 +27,8 @@ import botocore.session
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 from botocore.validate import ParamValidator
 
+from imagebuilder_sdk.testing._echo import MAX_ECHO_CHARS, bounded, echo
+
 __all__ = [
     "HttpRequest",
     "HttpResponse",
@@ -42,6 +44,21 @@ __all__ = [
 MAX_BODY_BYTES = 10 * 1024 * 1024
 
 _LABEL = re.compile(r"{([^}]+)}")
+#: The value botocore's validation report quotes whole: ``value: <value>, type: ...``.
+_REPORTED_VALUE = re.compile(r"(value: )(.*?)(, type: )", re.DOTALL)
+
+
+def _cut_values(report: str) -> str:
+    """botocore's validation report with each quoted value cut to an echo's length."""
+
+    def cut(found: re.Match[str]) -> str:
+        value = found.group(2)
+        shown = value if len(value) <= MAX_ECHO_CHARS else f"{echo(value)}"
+        return f"{found.group(1)}{shown}{found.group(3)}"
+
+    return _REPORTED_VALUE.sub(cut, report)
+
+
 _BAD_JSON = "SerializationException"
 _VALIDATION_CODES = ("InvalidRequestException", "InvalidParameterException")
 
@@ -77,6 +94,7 @@ class ProtocolError(Exception):
         operation: str = "",
         headers: Mapping[str, str] | None = None,
     ) -> None:
+        message = bounded(message)
         super().__init__(f"{status} {code}: {message}")
         self.status = status
         self.code = code
@@ -122,10 +140,10 @@ def _from_text(shape: Shape, text: str, name: str) -> Any:
         if kind in ("float", "double"):
             return float(text)
     except ValueError:
-        raise ValueError(f"{name}: expected a number, got {text!r}") from None
+        raise ValueError(f"{name}: expected a number, got {echo(text)}") from None
     if kind == "boolean":
         if text.lower() not in ("true", "false"):
-            raise ValueError(f"{name}: expected true or false, got {text!r}")
+            raise ValueError(f"{name}: expected true or false, got {echo(text)}")
         return text.lower() == "true"
     return text
 
@@ -210,7 +228,7 @@ class RestJsonProtocol:
             raise self._invalid(operation, str(exc)) from None
         report = self._validator.validate(params, shape)
         if report.has_errors():
-            raise self._invalid(operation, report.generate_report())
+            raise self._invalid(operation, _cut_values(report.generate_report()))
         return operation.name, params
 
     def response(self, operation: str, result: Mapping[str, Any], request_id: str) -> HttpResponse:
@@ -250,7 +268,7 @@ class RestJsonProtocol:
             "x-amzn-errortype": code,
             **(headers or {}),
         }
-        body = json.dumps({"message": message}).encode("utf-8")
+        body = json.dumps({"message": bounded(message)}).encode("utf-8")
         return HttpResponse(status or self.status_for(code), all_headers, body)
 
     @staticmethod

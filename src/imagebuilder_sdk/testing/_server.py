@@ -4,6 +4,13 @@
 block and yields its base URL; it binds to loopback unless told otherwise. Every request
 goes through the same handler as attach mode. A dropped connection (an injected fault)
 closes the socket without writing a response.
+
+Limits keep a busy or hostile client from starving the others: the listen backlog
+holds `BACKLOG` connections not yet accepted (socketserver's default of 5 makes a
+burst of connects wait for the kernel's retransmission), and at most
+`max_connections` connections are served at once, one thread each. A connection past
+the cap is answered ``503 ServiceUnavailableException`` by a single refusing thread and
+closed; an HTTP client retries it like any 503.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import queue
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -18,32 +26,104 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.testing._faults import ConnectionDropped
 from imagebuilder_sdk.testing._protocol import MAX_BODY_BYTES, HttpRequest, HttpResponse
 
-__all__ = ["serve"]
+__all__ = ["BACKLOG", "MAX_CONNECTIONS", "serve"]
 
 logger = logging.getLogger("imagebuilder_sdk.testing")
 
 Handler = Callable[[HttpRequest], HttpResponse]
+
+#: Connections the kernel queues before the server accepts them.
+BACKLOG = 128
+#: Connections served at once by default; more are answered 503 and closed.
+MAX_CONNECTIONS = 64
+#: Refused connections waiting for their 503; more are closed without an answer.
+_REFUSALS_QUEUED = 256
+#: How long the refusing thread waits for a refused client's request, in seconds.
+_REFUSAL_READ_TIMEOUT = 1.0
+
+
+def _busy_answer(max_connections: int) -> bytes:
+    body = json.dumps(
+        {
+            "message": f"The emulator is serving its limit of {max_connections} connections; "
+            "retry later."
+        }
+    ).encode("utf-8")
+    head = (
+        "HTTP/1.1 503 Service Unavailable\r\n"
+        "Content-Type: application/json\r\n"
+        "x-amzn-errortype: ServiceUnavailableException\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
 
 
 class _Server(ThreadingHTTPServer):
     """A threading HTTP server that knows its open connections, to close them on exit."""
 
     daemon_threads = True
+    request_queue_size = BACKLOG
 
-    def __init__(self, address: tuple[str, int], handle: Handler) -> None:
+    def __init__(self, address: tuple[str, int], handle: Handler, max_connections: int) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.handle = handle
+        self.max_connections = max_connections
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self._refusals: queue.Queue[socket.socket | None] = queue.Queue(_REFUSALS_QUEUED)
         super().__init__(address, _RequestHandler)
+        port = self.server_address[1]
+        self._refuser = threading.Thread(
+            target=self._refuse_all, name=f"imagebuilder-emulator-refuser:{port}", daemon=True
+        )
+        self._refuser.start()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
+            full = len(self._open) >= self.max_connections
+            if not full:
+                self._open.add(request)
+        if full:
+            try:
+                self._refusals.put_nowait(request)
+            except queue.Full:  # refusing takes a moment; past that, just close
+                self.shutdown_request(request)
+            return
+        thread = threading.Thread(
+            target=self.process_request_thread,
+            args=(request, client_address),
+            name=f"imagebuilder-emulator-connection:{self.server_address[1]}",
+            daemon=True,
+        )
+        thread.start()
+
+    def _refuse_all(self) -> None:
+        """Answer each refused connection 503, in one thread whatever their number."""
+        answer = _busy_answer(self.max_connections)
+        while (sock := self._refusals.get()) is not None:
+            with contextlib.suppress(OSError):  # the client may be gone already
+                # Read the request first: closing on unread data would reset the
+                # connection, and the client would never see the answer.
+                sock.settimeout(_REFUSAL_READ_TIMEOUT)
+                received = b""
+                while b"\r\n\r\n" not in received and len(received) < 65536:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    received += chunk
+                sock.sendall(answer)
+                sock.shutdown(socket.SHUT_WR)
+            sock.close()
+
+    def stop_refusing(self) -> None:
+        """End the refusing thread (after the connections queued before this)."""
+        self._refusals.put(None)
+        self._refuser.join()
 
     def shutdown_request(self, request: Any) -> None:
         with self._open_lock:
@@ -126,9 +206,27 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(handle: Handler, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve `handle` over HTTP while the block runs; yields ``http://host:port``."""
-    server = _Server((host, port), handle)
+def serve(
+    handle: Handler,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    max_connections: int = MAX_CONNECTIONS,
+) -> Iterator[str]:
+    """Serve `handle` over HTTP while the block runs; yields ``http://host:port``.
+
+    At most `max_connections` connections are served at once; one more is answered
+    ``503`` with a message saying so, and closed.
+    """
+    if isinstance(max_connections, bool) or not isinstance(max_connections, int):
+        raise ValidationError(
+            "max_connections", "must be an integer of at least 1", value=max_connections
+        )
+    if max_connections < 1:
+        raise ValidationError(
+            "max_connections", f"must be at least 1, got {max_connections}", value=max_connections
+        )
+    server = _Server((host, port), handle, max_connections)
     bound_host, bound_port = server.server_address[:2]
     if isinstance(bound_host, bytes):
         bound_host = bound_host.decode()
@@ -145,5 +243,6 @@ def serve(handle: Handler, host: str = "127.0.0.1", port: int = 0) -> Iterator[s
     finally:
         server.shutdown()
         server.close_connections()
+        server.stop_refusing()
         server.server_close()
         thread.join()

@@ -17,6 +17,7 @@ import botocore.session
 from botocore.model import ServiceModel, StructureShape
 
 from imagebuilder_sdk.testing._clock import Clock
+from imagebuilder_sdk.testing._echo import bounded, echo
 from imagebuilder_sdk.testing._state_names import (
     Version,
     arn_key,
@@ -58,6 +59,7 @@ class ServiceError(Exception):
     """
 
     def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+        message = bounded(message)
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
@@ -324,6 +326,6 @@ class State:
             raise ServiceError(
                 "InvalidVersionNumberException",
                 f"The value supplied for parameter '{member}' is not a valid semantic "
-                f"version: {text!r}. Use <major>.<minor>.<patch> with numbers up to 2^30-1.",
+                f"version: {echo(text)}. Use <major>.<minor>.<patch> with numbers up to 2^30-1.",
             )
         return text

@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import ServiceError
 
 __all__ = ["IdempotencyCache"]
@@ -42,7 +43,7 @@ class IdempotencyCache:
         if fingerprint != _fingerprint(params):
             raise ServiceError(
                 "IdempotentParameterMismatchException",
-                f"The client token {token!r} was used before with a different request.",
+                f"The client token {echo(token)} was used before with a different request.",
             )
         return copy.deepcopy(answer)
 

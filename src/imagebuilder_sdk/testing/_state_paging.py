@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import Record, ServiceError
 
 __all__ = ["DEFAULT_MAX_RESULTS", "FilterField", "apply_filters", "paginate"]
@@ -121,7 +122,7 @@ def apply_filters(
             raise ServiceError(
                 "InvalidParameterValueException",
                 f"The value supplied for parameter 'filters[{index}].name' is not valid: "
-                f"{name!r}. Supported filter names: {supported}.",
+                f"{echo(name)}. Supported filter names: {supported}.",
             )
         if not entry.get("values"):
             raise ServiceError(
