@@ -50,6 +50,10 @@ GROUPS = {
     "bad_input": "Bad input",
     "http": "Malformed HTTP",
     "secrets": "Secrets",
+    "deletes": "Lost delete answers",
+    "wait": "Wait deadline",
+    "readback": "Failed read-backs",
+    "server": "Served emulator limits",
 }
 
 #: The table's rows, in order: figure key and what the figure counts.
@@ -86,6 +90,28 @@ ROWS: tuple[tuple[str, str], ...] = (
     ("http.server_errors", "5xx answers or lost connections among them"),
     ("secrets.places", "places searched for the credentials"),
     ("secrets.leaks", "places where a credential showed up"),
+    ("secrets.chain_errors", "errors whose cause chain and frame locals were searched"),
+    ("secrets.chain_places", "exceptions, attributes and frame locals searched in them"),
+    ("secrets.chain_leaks", "of which held a credential"),
+    ("deletes.operations", "delete operations covered (the seven resources)"),
+    ("deletes.lost_answers", "deletes whose answer was lost (drop and 500)"),
+    ("deletes.not_done", "of which raised or left the resource behind"),
+    ("wait.timeout_ms", "wait timeout (virtual ms), every poll hanging"),
+    ("wait.read_timeout_ms", "read timeout of each hung poll (virtual ms)"),
+    ("wait.overrun_ms", "how far the wait ran past its timeout (virtual ms; was 31,500 of 2,000)"),
+    ("wait.attempts", "GetImage attempts the wait made"),
+    ("wait.attempts_unbounded", "attempts the first poll alone made before (8 and backoff)"),
+    ("readback.operations", "create, import and update methods whose read-back was broken"),
+    ("readback.recovered", "of which recovered by get(error.arn) and by the same client_token"),
+    ("readback.duplicates", "duplicate resources after the recovery"),
+    ("server.backlog", "listen backlog of the served emulator"),
+    ("server.sequential_connects", "connects completed in a row with nothing accepting them"),
+    ("server.max_connections", "connections served at once (the cap in the test)"),
+    ("server.idle_connections", "idle connections held open against the cap"),
+    ("server.threads_at_cap", "connection threads while the cap is reached"),
+    ("server.refused_503", "connections past the cap answered 503"),
+    ("server.echo_request_chars", "characters of the bad value sent"),
+    ("server.echo_answer_bytes", "bytes of the error answer"),
 )
 
 
