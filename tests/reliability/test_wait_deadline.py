@@ -83,7 +83,6 @@ def test_timeout_bounds_the_wait_with_every_poll_hanging(
     figures.record("wait.read_timeout_ms", round(READ_TIMEOUT * 1000))
     figures.record("wait.overrun_ms", round(overrun * 1000))
     figures.record("wait.attempts", attempts)
-    figures.record("wait.attempts_unbounded", unbounded)
 
 
 def test_a_policy_deadline_sooner_than_the_wait_still_applies(emulator: Emulator) -> None:
