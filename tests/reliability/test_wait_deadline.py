@@ -15,12 +15,8 @@ import random
 import pytest
 
 from imagebuilder_sdk import ImageBuilder, RetryPolicy
-from imagebuilder_sdk.errors import (
-    ImageBuildFailedError,
-    ResourceNotFoundError,
-    ServiceUnavailableError,
-    WaitTimeoutError,
-)
+from imagebuilder_sdk.build_errors import ImageBuildFailedError, WaitTimeoutError
+from imagebuilder_sdk.errors import ResourceNotFoundError, ServiceUnavailableError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.testing import Emulator
 from tests.reliability.conftest import Figures
