@@ -17,6 +17,8 @@ _TAGGABLE = frozenset(
         "image-pipeline",
         "image-recipe",
         "infrastructure-configuration",
+        "lifecycle-policy",  # TagResource lists lifecycle policies and workflows as taggable
+        "workflow",
     }
 )
 _MAX_TAGS = 50
