@@ -36,10 +36,17 @@ ARGUMENT_OPERATIONS: dict[str, dict[str, str]] = {
     "UpdateLifecyclePolicy": {"lifecyclePolicyArn": "arn"},
     "ImportVmImage": {},
     "ImportDiskImage": {},
+    "CreateWorkflow": {},
+    "DistributeImage": {},
 }
 
 #: Members a method takes as its positional argument, so left out of its keywords.
-POSITIONAL = frozenset({("StartImagePipelineExecution", "imagePipelineArn")})
+POSITIONAL = frozenset(
+    {
+        ("StartImagePipelineExecution", "imagePipelineArn"),
+        ("DistributeImage", "sourceImage"),
+    }
+)
 
 #: Operations whose repository method also takes a model whose fields the keywords override.
 MODEL_OPERATIONS = frozenset(
@@ -55,6 +62,7 @@ MODEL_OPERATIONS = frozenset(
         "UpdateImagePipeline",
         "CreateLifecyclePolicy",
         "UpdateLifecyclePolicy",
+        "CreateWorkflow",
     }
 )
 
@@ -64,13 +72,18 @@ TYPE_OVERRIDES: dict[tuple[str, str], str] = {
     ("CreateImageRecipe", "parentImage"): "str | Arn",
     ("CreateContainerRecipe", "parentImage"): "str | Arn",
     ("ImportDiskImage", "platform"): "Platform | str",
+    ("CreateWorkflow", "data"): "str | WorkflowDocument",
 }
 
 #: Required members the SDK fills in when they are not given (so not required of callers).
 SDK_DEFAULTS = frozenset({("ImportComponent", "format")})
 
 #: Members whose meaning differs from `MEMBER_DOCS` in a request, by (operation, member).
-ARGUMENT_MEMBER_DOCS: dict[tuple[str, str], str] = {}
+ARGUMENT_MEMBER_DOCS: dict[tuple[str, str], str] = {
+    ("CreateWorkflow", "data"): "The workflow document: YAML text or a `WorkflowDocument`.",
+    ("CreateWorkflow", "type"): "What the workflow runs in a build: ``BUILD``, ``TEST`` or "
+    "``DISTRIBUTION``.",
+}
 
 #: What each request member means, where `MEMBER_DOCS` (written for answers) does not fit.
 REQUEST_MEMBER_DOCS: dict[str, str] = {
@@ -291,7 +304,7 @@ def render_arguments(model: ServiceModel, header: str) -> str:
         "from typing_extensions import Required, TypedDict\n",
         "if TYPE_CHECKING:",
         "    from imagebuilder_sdk.arns import Arn",
-        "    from imagebuilder_sdk.documents import ComponentDocument",
+        "    from imagebuilder_sdk.documents import ComponentDocument, WorkflowDocument",
         f"    from imagebuilder_sdk.models import {', '.join(names)}",
         "    from imagebuilder_sdk.versions import SemanticVersion\n",
         f"__all__ = {sorted([*classes, 'ARGUMENT_DOCS', 'KEYWORD_RENAMES'])!r}\n",

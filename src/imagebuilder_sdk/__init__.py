@@ -27,6 +27,7 @@ from imagebuilder_sdk.errors import (
 if TYPE_CHECKING:
     from imagebuilder_sdk.arns import Arn, ResourceType
     from imagebuilder_sdk.build_errors import (
+        ApprovalRequiredError,
         ImageBuildCancelledError,
         ImageBuildFailedError,
         WaitTimeoutError,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ApiError",
+    "ApprovalRequiredError",
     "Arn",
     "BuildVersion",
     "ImageBuild",
@@ -65,6 +67,7 @@ _LAZY = {
     "Arn": "imagebuilder_sdk.arns",
     "ResourceType": "imagebuilder_sdk.arns",
     "ImageBuilder": "imagebuilder_sdk.client",
+    "ApprovalRequiredError": "imagebuilder_sdk.build_errors",
     "ImageBuildCancelledError": "imagebuilder_sdk.build_errors",
     "ImageBuildFailedError": "imagebuilder_sdk.build_errors",
     "WaitTimeoutError": "imagebuilder_sdk.build_errors",

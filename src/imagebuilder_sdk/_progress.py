@@ -22,8 +22,8 @@ _STAGES = ("PENDING", "BUILDING", "TESTING", "DISTRIBUTING", "INTEGRATING", "AVA
 class BuildProgress(Protocol):
     """What the waiter needs of a display."""
 
-    def update(self, image: Image) -> None:
-        """Show the image's current stage."""
+    def update(self, image: Image, step: str | None = None) -> None:
+        """Show the image's current stage, and the workflow step it is at if known."""
 
     def close(self) -> None:
         """Stop refreshing the display."""
@@ -55,19 +55,22 @@ class _NotebookProgress:
         display: Any = importlib.import_module("IPython.display")
         self._html = display.HTML
         self._name = arn.split("/", 1)[-1]
+        self._step: str | None = None
         self._handle = display.display(self._html(self._render("waiting", 0)), display_id=True)
 
-    def _render(self, text: str, done: int) -> str:
+    def _render(self, text: str, done: int, step: str | None = None) -> str:
         bar = "".join("■" if i < done else "□" for i in range(len(_STAGES)))
+        at = f" <i>{html.escape(step)}</i>" if step else ""
         return (
             f"<code>{html.escape(self._name)}</code> {bar} <b>{html.escape(text)}</b>"
-            f" ({done}/{len(_STAGES)})"
+            f" ({done}/{len(_STAGES)}){at}"
         )
 
-    def update(self, image: Image) -> None:
+    def update(self, image: Image, step: str | None = None) -> None:
         text, done = _stage(image)
+        self._step = step or self._step
         if self._handle is not None:
-            self._handle.update(self._html(self._render(text, done)))
+            self._handle.update(self._html(self._render(text, done, self._step)))
 
     def close(self) -> None:
         return None
@@ -109,11 +112,14 @@ class _TerminalProgress:
         )
         name = arn.split("/", 1)[-1]
         self._task = self._progress.add_task(name, total=len(_STAGES), status="waiting")
+        self._step: str | None = None
         self._progress.start()
 
-    def update(self, image: Image) -> None:
+    def update(self, image: Image, step: str | None = None) -> None:
         text, done = _stage(image)
-        self._progress.update(self._task, completed=done, status=text)
+        self._step = step or self._step
+        shown = f"{text} · {self._step}" if self._step else text
+        self._progress.update(self._task, completed=done, status=shown)
 
     def close(self) -> None:
         self._progress.stop()

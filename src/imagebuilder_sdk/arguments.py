@@ -17,7 +17,7 @@ from typing_extensions import Required, TypedDict
 
 if TYPE_CHECKING:
     from imagebuilder_sdk.arns import Arn
-    from imagebuilder_sdk.documents import ComponentDocument
+    from imagebuilder_sdk.documents import ComponentDocument, WorkflowDocument
     from imagebuilder_sdk.models import (
         AdditionalInstanceConfiguration,
         ComponentConfiguration,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         TargetContainerRepository,
         WindowsConfiguration,
         WorkflowConfiguration,
+        WorkflowType,
     )
     from imagebuilder_sdk.versions import SemanticVersion
 
@@ -66,6 +67,9 @@ __all__ = [
     "CreateInfrastructureConfigurationOverrides",
     "CreateLifecyclePolicyArguments",
     "CreateLifecyclePolicyOverrides",
+    "CreateWorkflowArguments",
+    "CreateWorkflowOverrides",
+    "DistributeImageArguments",
     "ImportComponentArguments",
     "ImportDiskImageArguments",
     "ImportVmImageArguments",
@@ -865,6 +869,75 @@ class ImportDiskImageArguments(TypedDict, total=False):
     """Idempotency token; the SDK mints one per call and reuses it on retries."""
 
 
+class CreateWorkflowArguments(TypedDict, total=False):
+    """Keyword arguments of CreateWorkflow."""
+
+    name: Required[str]
+    """The resource's name."""
+    semantic_version: Required[str | SemanticVersion]
+    """The new version (``major.minor.patch``), text or a `SemanticVersion`."""
+    description: str | None
+    """Free text describing the resource."""
+    change_description: str | None
+    """What changed in this version."""
+    data: str | WorkflowDocument | None
+    """The workflow document: YAML text or a `WorkflowDocument`."""
+    uri: str | None
+    """S3 URI of the document, instead of `data`."""
+    kms_key_id: str | None
+    """The KMS key used for encryption."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+    type: Required[WorkflowType | str]
+    """What the workflow runs in a build: ``BUILD``, ``TEST`` or ``DISTRIBUTION``."""
+    dry_run: bool | None
+    """Only check that the request would succeed; create nothing."""
+
+
+class CreateWorkflowOverrides(TypedDict, total=False):
+    """Keyword arguments of CreateWorkflow that override a model's fields."""
+
+    name: str | None
+    """The resource's name."""
+    semantic_version: str | SemanticVersion | None
+    """The new version (``major.minor.patch``), text or a `SemanticVersion`."""
+    description: str | None
+    """Free text describing the resource."""
+    change_description: str | None
+    """What changed in this version."""
+    data: str | WorkflowDocument | None
+    """The workflow document: YAML text or a `WorkflowDocument`."""
+    uri: str | None
+    """S3 URI of the document, instead of `data`."""
+    kms_key_id: str | None
+    """The KMS key used for encryption."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+    type: WorkflowType | str | None
+    """What the workflow runs in a build: ``BUILD``, ``TEST`` or ``DISTRIBUTION``."""
+    dry_run: bool | None
+    """Only check that the request would succeed; create nothing."""
+
+
+class DistributeImageArguments(TypedDict, total=False):
+    """Keyword arguments of DistributeImage."""
+
+    distribution_configuration_arn: Required[str | Arn]
+    """ARN of the distribution configuration to apply."""
+    execution_role: Required[str]
+    """The IAM role the service assumes for workflows."""
+    tags: Mapping[str, str] | None
+    """Tags on the resource."""
+    client_token: str | None
+    """Idempotency token; the SDK mints one per call and reuses it on retries."""
+    logging_configuration: ImageLoggingConfiguration | None
+    """Log groups used."""
+
+
 #: The keyword list of each operation, as a docstring section (Google style).
 ARGUMENT_DOCS: dict[str, str] = {
     "CreateComponent": "Keyword Args:\n    name: The resource's name. (required unless a model gives it)\n    semantic_version: The new version (``major.minor.patch``), text or a `SemanticVersion`. (required unless a model gives it)\n    description: Free text describing the resource.\n    change_description: What changed in this version.\n    platform: The operating system family it is for. (required unless a model gives it)\n    supported_os_versions: Operating system versions it supports.\n    data: The component document: YAML text or a `ComponentDocument`.\n    uri: S3 URI of the document, instead of `data`.\n    kms_key_id: The KMS key used for encryption.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    dry_run: Only check that the request would succeed; create nothing.",
@@ -883,6 +956,8 @@ ARGUMENT_DOCS: dict[str, str] = {
     "UpdateLifecyclePolicy": "Keyword Args:\n    arn: ARN of the lifecycle policy. (required unless a model gives it)\n    description: Free text describing the resource.\n    status: ENABLED (it runs daily) or DISABLED.\n    execution_role: The IAM role (name or ARN) the service assumes to run the policy. (required unless a model gives it)\n    resource_type: What the policy manages: AMI or container images. (required unless a model gives it)\n    policy_details: One to three rules (see `imagebuilder_sdk.lifecycle`): what to do, to which images. (required unless a model gives it)\n    resource_selection: Which images the policy manages: by recipe or by tags (`imagebuilder_sdk.lifecycle`). (required unless a model gives it)\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
     "ImportVmImage": "Keyword Args:\n    name: The resource's name. (required)\n    semantic_version: The version of the imported image (``1.0.0``). (required)\n    description: Free text describing the resource.\n    platform: The operating system family it is for. (required)\n    os_version: The operating system version.\n    vm_import_task_id: The id of the finished VM Import task (``import-ami-...``) to import. (required)\n    logging_configuration: Log groups used.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
     "ImportDiskImage": "Keyword Args:\n    name: The resource's name. (required)\n    semantic_version: The version of the imported image (``1.0.0``). (required)\n    description: Free text describing the resource.\n    platform: The operating system family it is for. (required)\n    os_version: The operating system version. (required)\n    execution_role: The IAM role the service assumes for workflows.\n    infrastructure_configuration_arn: ARN of the infrastructure configuration the import runs on. (required)\n    uri: S3 URI of the ISO disk image to import. (required)\n    logging_configuration: Log groups used.\n    tags: Tags on the resource.\n    register_image_options: How the imported AMI is registered (Secure Boot, UEFI data).\n    windows_configuration: Which image of a Windows ISO (its index) to import.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.",
+    "CreateWorkflow": "Keyword Args:\n    name: The resource's name. (required unless a model gives it)\n    semantic_version: The new version (``major.minor.patch``), text or a `SemanticVersion`. (required unless a model gives it)\n    description: Free text describing the resource.\n    change_description: What changed in this version.\n    data: The workflow document: YAML text or a `WorkflowDocument`.\n    uri: S3 URI of the document, instead of `data`.\n    kms_key_id: The KMS key used for encryption.\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    type: What the workflow runs in a build: ``BUILD``, ``TEST`` or ``DISTRIBUTION``. (required unless a model gives it)\n    dry_run: Only check that the request would succeed; create nothing.",
+    "DistributeImage": "Keyword Args:\n    distribution_configuration_arn: ARN of the distribution configuration to apply. (required)\n    execution_role: The IAM role the service assumes for workflows. (required)\n    tags: Tags on the resource.\n    client_token: Idempotency token; the SDK mints one per call and reuses it on retries.\n    logging_configuration: Log groups used.",
 }
 
 

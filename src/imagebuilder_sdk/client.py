@@ -32,6 +32,7 @@ from imagebuilder_sdk.repositories import (
     Images,
     InfrastructureConfigurations,
     LifecyclePolicies,
+    Workflows,
 )
 from imagebuilder_sdk.retry import RetryPolicy, scaled_sleep
 
@@ -69,6 +70,7 @@ class ImageBuilder:
         images: Images and builds (`Images`): create, get, wait, cancel, list, delete;
             imports, scan findings and state updates.
         lifecycle_policies: Lifecycle policies and their runs (`LifecyclePolicies`).
+        workflows: Workflows (`Workflows`): create, get, list, delete; waiting steps.
         emulator: The emulator behind the client, for `ImageBuilder.local()`; else None.
     """
 
@@ -83,6 +85,7 @@ class ImageBuilder:
         "images",
         "infrastructure_configurations",
         "lifecycle_policies",
+        "workflows",
     )
 
     def __init__(
@@ -111,6 +114,7 @@ class ImageBuilder:
         self.images = Images(self._caller)
         self.image_pipelines = ImagePipelines(self._caller, self.images)
         self.lifecycle_policies = LifecyclePolicies(self._caller)
+        self.workflows = Workflows(self._caller)
 
     @classmethod
     def connect(

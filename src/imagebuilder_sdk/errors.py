@@ -18,8 +18,8 @@ returns are `ApiError`s, one class per error code of the service model (the code
     ├── WaitError                               waiting for an image build ended badly
     │   ├── ImageBuildFailedError               the build reached FAILED       } defined in
     │   ├── ImageBuildCancelledError            the build reached CANCELLED    } build_errors,
-    │   └── WaitTimeoutError (TimeoutError)     still running at the deadline  } as they carry
-    │                                                                            the Image
+    │   ├── ApprovalRequiredError               a step waits for an action     } as they carry
+    │   └── WaitTimeoutError (TimeoutError)     still running at the deadline  } the Image
     └── ApiError                                the service answered with an error
         ├── IncompleteResponseError             an answer lacked what it always has; retried
         ├── ThrottlingError                     retried by RetryPolicy
@@ -48,7 +48,7 @@ returns are `ApiError`s, one class per error code of the service model (the code
             └── InvalidVersionNumberError
 
 This module depends on nothing else in the package, so every module can raise its
-errors; the three build errors carry the `Image` model, so they live in
+errors; the four wait errors carry the `Image` model, so they live in
 `imagebuilder_sdk.build_errors` (and are exported by `imagebuilder_sdk` too).
 
 `error_for_code` finds the class for a code; a code the SDK does not know yet

@@ -18,10 +18,12 @@ that names no image at the first poll raises `ResourceNotFoundError`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from imagebuilder_sdk._validation import check_wait_options
 from imagebuilder_sdk.build_errors import (
+    ApprovalRequiredError,
     ImageBuildCancelledError,
     ImageBuildFailedError,
     WaitTimeoutError,
@@ -30,7 +32,30 @@ from imagebuilder_sdk.errors import ImageBuilderError, ResourceNotFoundError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable
 
-__all__ = ["BUILD_STAGES", "DONE_STATUSES", "wait_for_image"]
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from imagebuilder_sdk.repositories._workflow_runs import BuildStep, FailedStep, WaitingStep
+
+__all__ = ["BUILD_STAGES", "DONE_STATUSES", "BuildFollower", "WaitingStepHandler", "wait_for_image"]
+
+#: What `wait` does when the build waits on a `WaitForAction` step: call a function with
+#: the step (it may resume or stop it, or raise), or ``"raise"`` `ApprovalRequiredError`.
+WaitingStepHandler = Callable[["WaitingStep"], object] | Literal["raise"]
+
+
+class BuildFollower(Protocol):
+    """What the waiter asks of a build's workflow runs (`imagebuilder_sdk.repositories`)."""
+
+    def current_step(self) -> BuildStep | None:
+        """The step the build is at now."""
+
+    def waiting_steps(self) -> Iterable[WaitingStep]:
+        """The build's steps that wait for an action."""
+
+    def failed_step(self) -> FailedStep | None:
+        """Where the build failed."""
+
 
 logger = logging.getLogger("imagebuilder_sdk")
 
@@ -62,6 +87,9 @@ def wait_for_image(
     poll_interval: float = 30.0,
     on_progress: Callable[[Image], object] | None = None,
     progress: bool = False,
+    follow: BuildFollower | None = None,
+    on_step: Callable[[BuildStep], object] | None = None,
+    on_waiting_step: WaitingStepHandler | None = None,
 ) -> Image:
     """Poll `fetch` until the image build ends; return the available `Image`.
 
@@ -70,6 +98,13 @@ def wait_for_image(
     `timeout` seconds have passed; polls and their retries count against `timeout`.
     `on_progress(image)` is called on every change of state; `progress=True` shows a
     live display (the `progress` extra).
+
+    With `follow` (the build's workflow runs), the display shows the current workflow
+    step, `on_step(step)` is called each time the build moves to another step, a
+    failure names the failed workflow, step and region, and `on_waiting_step` is
+    called once for each step that waits for an action (``"raise"`` raises
+    `ApprovalRequiredError` instead). Each of these costs requests on every poll
+    only when asked for.
     """
     check_wait_options(timeout, poll_interval, on_progress, progress)
     display = None
@@ -77,9 +112,15 @@ def wait_for_image(
         from imagebuilder_sdk._progress import make_progress
 
         display = make_progress(arn)
+    if on_waiting_step is not None and not (
+        on_waiting_step == "raise" or callable(on_waiting_step)
+    ):
+        raise ValidationError("on_waiting_step", 'must be a function of the step, or "raise"')
     started = retry.clock()
     last: Image | None = None
     last_status: ImageStatus | None = None
+    last_step: tuple[str, str] | None = None
+    answered: set[str] = set()
     try:
         while True:
             try:
@@ -111,11 +152,29 @@ def wait_for_image(
                     return image
                 if status is ImageStatus.FAILED:
                     reason = image.state.reason if image.state else None
-                    raise ImageBuildFailedError(arn, reason, image)
+                    raise ImageBuildFailedError(arn, reason, image, _failed(follow, arn))
                 if status is ImageStatus.DELETED:
                     raise ImageBuildFailedError(arn, "the image was deleted", image)
                 if status is ImageStatus.CANCELLED:
                     raise ImageBuildCancelledError(arn, image)
+                if follow is not None and (display is not None or on_step is not None):
+                    step = _quietly(follow.current_step, arn)
+                    key = None if step is None else (step.step.step_execution_id, step.status)
+                    if step is not None and key != last_step:
+                        last_step = key
+                        if on_step is not None:
+                            on_step(step)
+                        if display is not None:
+                            display.update(image, str(step))
+                if follow is not None and on_waiting_step is not None:
+                    for waiting in _quietly(follow.waiting_steps, arn) or ():
+                        if waiting.step.step_execution_id in answered:
+                            continue
+                        answered.add(waiting.step.step_execution_id)
+                        if on_waiting_step == "raise":
+                            raise ApprovalRequiredError(arn, waiting, image)
+                        assert callable(on_waiting_step)
+                        on_waiting_step(waiting)
             elapsed = retry.clock() - started
             if elapsed >= timeout:
                 shown = str(last_status.value) if last_status is not None else None
@@ -124,3 +183,25 @@ def wait_for_image(
     finally:
         if display is not None:
             display.close()
+
+
+def _quietly(ask: Callable[[], T], arn: str) -> T | None:
+    """What `ask` returns, or None when a passing failure keeps it from answering."""
+    try:
+        return ask()
+    except ImageBuilderError as error:
+        if not is_retryable(error):
+            raise
+        logger.warning("reading the workflow steps of %s failed (%s)", arn, error)
+        return None
+
+
+def _failed(follow: BuildFollower | None, arn: str) -> FailedStep | None:
+    """Where a failed build failed, if its workflow runs say; never hides the failure."""
+    if follow is None:
+        return None
+    try:
+        return follow.failed_step()
+    except ImageBuilderError as error:
+        logger.warning("could not read where %s failed (%s)", arn, error)
+        return None

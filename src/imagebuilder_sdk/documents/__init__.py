@@ -1,4 +1,4 @@
-"""Component documents: build them in Python, read and write YAML, validate them.
+"""Component and workflow documents: build them in Python, write YAML, validate them.
 
 A component's ``data`` is a YAML document for AWSTOE, the AWS Task Orchestrator and
 Executor: phases (``build``, ``validate``, ``test``) of steps, each step running an
@@ -60,6 +60,21 @@ from imagebuilder_sdk.documents._model import (
 from imagebuilder_sdk.documents._modules import ACTION_MODULES, InputSpec, ModuleSpec
 from imagebuilder_sdk.documents._problems import Problem, Severity
 from imagebuilder_sdk.documents._validate import max_data_length, validate
+from imagebuilder_sdk.documents._workflow_actions import STEP_ACTIONS, StepActionSpec
+from imagebuilder_sdk.documents._workflow_model import (
+    StepFailure,
+    WorkflowDocument,
+    WorkflowOutput,
+    WorkflowParameter,
+    WorkflowStep,
+    parameter_ref,
+    step_output,
+)
+from imagebuilder_sdk.documents._workflow_validate import (
+    MAX_STEPS,
+    check_workflow,
+    validate_workflow,
+)
 
 __all__ = [
     "ACTION_MODULES",
@@ -76,6 +91,7 @@ __all__ = [
     "JsonValue",
     "Loop",
     "LoopRange",
+    "MAX_STEPS",
     "ModuleSpec",
     "OnFailure",
     "Parameter",
@@ -84,11 +100,22 @@ __all__ = [
     "Reboot",
     "S3Download",
     "S3Upload",
+    "STEP_ACTIONS",
     "Severity",
     "Step",
+    "StepActionSpec",
+    "StepFailure",
     "UpdateOS",
     "WebDownload",
+    "WorkflowDocument",
+    "WorkflowOutput",
+    "WorkflowParameter",
+    "WorkflowStep",
     "check",
+    "check_workflow",
     "max_data_length",
+    "parameter_ref",
+    "step_output",
     "validate",
+    "validate_workflow",
 ]

@@ -15,6 +15,7 @@ from imagebuilder_sdk.repositories.infrastructure_configurations import (
     InfrastructureConfigurations,
 )
 from imagebuilder_sdk.repositories.lifecycle_policies import LifecyclePolicies, LifecycleRun
+from imagebuilder_sdk.repositories.workflows import Workflows
 
 __all__ = [
     "Components",
@@ -28,4 +29,5 @@ __all__ = [
     "LifecyclePolicies",
     "LifecycleRun",
     "Repository",
+    "Workflows",
 ]

@@ -10,6 +10,7 @@ from typing_extensions import Unpack
 
 from imagebuilder_sdk.arguments import (
     CreateImageArguments,
+    DistributeImageArguments,
 )
 from imagebuilder_sdk.arns import Arn, ResourceType
 from imagebuilder_sdk.convert import converter
@@ -21,12 +22,15 @@ from imagebuilder_sdk.models import (
     ImageVersion,
     Ownership,
     Platform,
+    WorkflowExecutionMetadata,
 )
 from imagebuilder_sdk.pagination import Paginated
+from imagebuilder_sdk.repositories import _workflow_runs
 from imagebuilder_sdk.repositories._base import Repository, one_recipe, policy_text, takes
 from imagebuilder_sdk.repositories._image_extras import BuildExtras, ImageExtras
+from imagebuilder_sdk.repositories._workflow_runs import BuildStep, WaitingStep
 from imagebuilder_sdk.versions import VersionFilter
-from imagebuilder_sdk.waiters import wait_for_image
+from imagebuilder_sdk.waiters import WaitingStepHandler, wait_for_image
 
 __all__ = ["ImageBuild", "Images"]
 
@@ -59,6 +63,8 @@ class ImageBuild(BuildExtras):
         poll_interval: float = 30.0,
         on_progress: Callable[[Image], object] | None = None,
         progress: bool = False,
+        on_step: Callable[[BuildStep], object] | None = None,
+        on_waiting_step: WaitingStepHandler | None = None,
     ) -> Image:
         """Wait for the build to end; see `Images.wait`."""
         return self.images.wait(
@@ -67,11 +73,35 @@ class ImageBuild(BuildExtras):
             poll_interval=poll_interval,
             on_progress=on_progress,
             progress=progress,
+            on_step=on_step,
+            on_waiting_step=on_waiting_step,
         )
 
     def cancel(self) -> None:
         """Cancel the build, if it is still running."""
         self.images.cancel(self.arn)
+
+    def workflow_executions(
+        self, *, page_size: int | None = None
+    ) -> Paginated[WorkflowExecutionMetadata]:
+        """The build's workflow runs (build, test, distribution...), lazily."""
+        return _workflow_runs.executions(self.images._caller, self.arn, page_size)
+
+    def steps(self) -> Paginated[BuildStep]:
+        """Every step of every workflow run of the build, in order, lazily."""
+        return _workflow_runs.build_steps(self.images._caller, self.arn)
+
+    def waiting_steps(self) -> Paginated[WaitingStep]:
+        """The build's steps that wait for an action (`WaitForAction`), lazily."""
+        return _workflow_runs.waiting(self.images._caller, self.arn)
+
+    def retry(self, *, client_token: str | None = None) -> ImageBuild:
+        """Run a failed build again from where it failed (RetryImage); its handle."""
+        return self.images.retry(self.arn, client_token=client_token)
+
+    def distribute(self, **arguments: Unpack[DistributeImageArguments]) -> ImageBuild:
+        """Distribute this build's image again (DistributeImage); the new build's handle."""
+        return self.images.distribute(self.arn, **arguments)
 
 
 class Images(ImageExtras, Repository):
@@ -113,12 +143,17 @@ class Images(ImageExtras, Repository):
         poll_interval: float = 30.0,
         on_progress: Callable[[Image], object] | None = None,
         progress: bool = False,
+        on_step: Callable[[BuildStep], object] | None = None,
+        on_waiting_step: WaitingStepHandler | None = None,
     ) -> Image:
         """Wait for a build to end and return the available image.
 
-        Raises `ImageBuildFailedError`, `ImageBuildCancelledError` or
-        `WaitTimeoutError`; throttling and 5xx answers while polling do not end the
-        wait. See `imagebuilder_sdk.waiters`.
+        Raises `ImageBuildFailedError` (naming the failed workflow, step and region),
+        `ImageBuildCancelledError` or `WaitTimeoutError`; throttling and 5xx answers
+        while polling do not end the wait. `on_step(step)` hears of each workflow step
+        the build moves to; `on_waiting_step(step)` of each step waiting for an action
+        (it may `resume` or `stop` it), or ``"raise"`` raises `ApprovalRequiredError`.
+        See `imagebuilder_sdk.waiters`.
         """
         text = self._arn(arn)
         return wait_for_image(
@@ -129,7 +164,35 @@ class Images(ImageExtras, Repository):
             poll_interval=poll_interval,
             on_progress=on_progress,
             progress=progress,
+            follow=_workflow_runs.Follower(self._caller, text),
+            on_step=on_step,
+            on_waiting_step=on_waiting_step,
         )
+
+    def retry(self, arn: str | Arn, *, client_token: str | None = None) -> ImageBuild:
+        """Run a failed build again from the stage it failed at (RetryImage).
+
+        Returns the handle of the build the service runs (the same build-version ARN).
+        """
+        response = self._caller.call(
+            "RetryImage", image_build_version_arn=self._arn(arn), client_token=client_token
+        )
+        return ImageBuild(str(response["image_build_version_arn"]), self)
+
+    @takes("DistributeImage")
+    def distribute(
+        self, source_image: str | Arn, /, **arguments: Unpack[DistributeImageArguments]
+    ) -> ImageBuild:
+        """Distribute an existing image again, without rebuilding it (DistributeImage).
+
+        `source_image` is the image's ARN; returns the handle of the distribution build.
+        """
+        params: dict[str, object] = dict(arguments)
+        self._references(params)
+        response = self._caller.call(
+            "DistributeImage", source_image=self._arn(source_image, "source_image"), **params
+        )
+        return ImageBuild(str(response["image_build_version_arn"]), self)
 
     def cancel(self, arn: str | Arn, *, client_token: str | None = None) -> None:
         """Cancel a running build."""
