@@ -12,6 +12,7 @@ DistributeImage distributes an existing image without rebuilding it
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from imagebuilder_sdk import ApprovalRequiredError, ImageBuild, ImageBuilder, ValidationError
@@ -333,3 +334,25 @@ def test_distribute_refuses_an_arn_of_another_kind(
             execution_role=ROLE,
         )
     assert sent(emulator) == []
+
+
+def test_one_run_and_one_step_are_read_by_id(
+    ib: ImageBuilder,
+    emulator: Emulator,
+    recipe: ImageRecipe,
+    infrastructure: InfrastructureConfiguration,
+) -> None:
+    """execution(id) and step_execution(id) agree with the listings they come from."""
+    build = _build(ib, recipe, infrastructure)
+    build.wait(poll_interval=60)
+    run = build.workflow_executions().first()
+    assert run is not None
+    # GetWorkflowExecution has every member of the listed run but `retried`.
+    assert ib.workflows.execution(run.workflow_execution_id) == attrs.evolve(run, retried=None)
+    first = next(iter(ib.workflows.execution_steps(run.workflow_execution_id)))
+    one = ib.workflows.step_execution(first.step_execution_id)
+    assert one.name == first.name
+    assert one.status is first.status
+    assert one.start_time == first.start_time
+    with pytest.raises(ValidationError, match="workflow_execution_id"):
+        ib.workflows.execution("")

@@ -7,10 +7,12 @@ stands for with `resume` or `stop` (SendWorkflowStepAction).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any, TypeVar
 
 import attrs
+from botocore import xform_name
 
 from imagebuilder_sdk._caller import Caller
 from imagebuilder_sdk.arns import Arn
@@ -26,11 +28,14 @@ from imagebuilder_sdk.models import (
 )
 from imagebuilder_sdk.pagination import Paginated
 
+T = TypeVar("T")
+
 __all__ = [
     "BuildStep",
     "FailedStep",
     "Follower",
     "WaitingStep",
+    "answer_as",
     "build_steps",
     "current_step",
     "executions",
@@ -152,6 +157,19 @@ class WaitingStep:
             reason=reason,
             client_token=client_token,
         )
+
+
+def answer_as(caller: Caller, answer: Mapping[str, Any], cls: type[T]) -> T:
+    """The members of a Get answer that make up `cls`, structured as `cls`.
+
+    GetWorkflowExecution and GetWorkflowStepExecution answer flat, with the members of
+    the listed shapes (`WorkflowExecutionMetadata`, `WorkflowStepMetadata`) among others.
+    """
+    shape = caller.client.meta.service_model.shape_for(cls.__name__)
+    wire = {
+        m: answer[xform_name(m)] for m in shape.members if answer.get(xform_name(m)) is not None
+    }
+    return converter.structure(wire, cls)
 
 
 def _page_size(size: int | None) -> None:

@@ -138,15 +138,28 @@ class Workflows(Repository):
         arn = self._arn(image_build_version_arn, "image_build_version_arn", ResourceType.IMAGE)
         return _workflow_runs.executions(self._caller, arn, page_size)
 
+    def execution(self, workflow_execution_id: str) -> WorkflowExecutionMetadata:
+        """One workflow run (GetWorkflowExecution): status, counts of steps, times."""
+        answer = self._caller.call(
+            "GetWorkflowExecution",
+            workflow_execution_id=_id(workflow_execution_id, "workflow_execution_id"),
+        )
+        return _workflow_runs.answer_as(self._caller, answer, WorkflowExecutionMetadata)
+
+    def step_execution(self, step_execution_id: str) -> WorkflowStepMetadata:
+        """One step of a workflow run (GetWorkflowStepExecution)."""
+        answer = self._caller.call(
+            "GetWorkflowStepExecution",
+            step_execution_id=_id(step_execution_id, "step_execution_id"),
+        )
+        return _workflow_runs.answer_as(self._caller, answer, WorkflowStepMetadata)
+
     def execution_steps(
         self, workflow_execution_id: str, *, page_size: int | None = None
     ) -> Paginated[WorkflowStepMetadata]:
         """The steps of one workflow run, in order, lazily."""
-        if not isinstance(workflow_execution_id, str) or not workflow_execution_id:
-            raise ValidationError(
-                "workflow_execution_id", "must be a non-empty id", value=workflow_execution_id
-            )
-        return _workflow_runs.step_list(self._caller, workflow_execution_id, page_size)
+        text = _id(workflow_execution_id, "workflow_execution_id")
+        return _workflow_runs.step_list(self._caller, text, page_size)
 
     def waiting_steps(
         self,
@@ -164,6 +177,13 @@ class Workflows(Repository):
             else self._arn(image_build_version_arn, "image_build_version_arn", ResourceType.IMAGE)
         )
         return _workflow_runs.waiting(self._caller, arn, page_size)
+
+
+def _id(value: object, field: str) -> str:
+    """An execution or step id: a non-empty string (its pattern is checked by the call)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, "must be a non-empty id", value=value)
+    return value
 
 
 def _document_text(data: object, validate: bool) -> str:
