@@ -37,7 +37,13 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from imagebuilder_sdk.repositories._workflow_runs import BuildStep, FailedStep, WaitingStep
 
-__all__ = ["BUILD_STAGES", "DONE_STATUSES", "BuildFollower", "WaitingStepHandler", "wait_for_image"]
+__all__ = [
+    "BUILD_STAGES",
+    "BuildFollower",
+    "DONE_STATUSES",
+    "WaitingStepHandler",
+    "wait_for_image",
+]
 
 #: What `wait` does when the build waits on a `WaitForAction` step: call a function with
 #: the step (it may resume or stop it, or raise), or ``"raise"`` `ApprovalRequiredError`.
