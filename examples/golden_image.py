@@ -9,11 +9,11 @@ Runs against an in-process emulator by default, so it needs no AWS account:
 
 It creates a component, an image recipe on the latest Amazon Linux 2023 parent image,
 an infrastructure configuration, a distribution configuration for two regions and a
-scheduled pipeline; starts the pipeline and waits for the image; prints the AMI of
-each region and the account's images; and deletes everything it created, also when a
-step fails or you press Ctrl-C. On AWS that includes the AMIs and their EBS snapshots
-in every region of the distribution (Image Builder's DeleteImage leaves them in EC2),
-unless you pass ``--keep``.
+scheduled pipeline; starts the pipeline and waits for the image; prints the workflow
+steps the build ran, the AMI of each region and the account's images; and deletes
+everything it created, also when a step fails or you press Ctrl-C. On AWS that includes
+the AMIs and their EBS snapshots in every region of the distribution (Image Builder's
+DeleteImage leaves them in EC2), unless you pass ``--keep``.
 """
 
 from __future__ import annotations
@@ -237,6 +237,15 @@ def run(
         )
         say(f"build started   {build.arn}")
         image = build.wait(progress=progress, poll_interval=poll_interval)
+
+        say("Workflow steps:")
+        for step in build.steps():
+            took = (
+                f"{(step.end_time - step.start_time).total_seconds():.0f}s"
+                if step.start_time and step.end_time
+                else "-"
+            )
+            say(f"  {step.workflow.name:<14} {step.name:<24} {step.status.value:<10} {took}")
 
         say("AMIs:")
         for output in image.amis:  # what wait() returns is AVAILABLE, so it has them

@@ -48,6 +48,7 @@ PAGES = (
     "docs/guides/scan-findings.md",
     "docs/guides/managing-images-as-code.md",
     "docs/testing.md",
+    "docs/guides/workflows.md",
     "docs/errors.md",
 )
 

@@ -66,3 +66,15 @@ def test_main_exits_zero_on_the_emulator(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert "AMIs:" in out
     assert "Cleaning up:" in out
+
+
+def test_the_demo_prints_its_builds_workflow_steps() -> None:
+    """Between the start and the AMIs, the demo lists each step it ran, all COMPLETED."""
+    ib = ImageBuilder.local()
+    lines: list[str] = []
+    _run(ib, lines)
+    start, end = lines.index("Workflow steps:"), lines.index("AMIs:")
+    steps = [line.split() for line in lines[start + 1 : end]]
+    assert [s[1] for s in steps if s[0] == "build-image"][:1] == ["LaunchBuildInstance"]
+    assert {s[0] for s in steps} >= {"build-image", "test-image"}
+    assert all(s[2] == "COMPLETED" for s in steps)

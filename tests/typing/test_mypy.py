@@ -53,9 +53,10 @@ def test_user_scripts_type_check_as_expected(tmp_path: Path) -> None:
         for number, line in enumerate(mistakes.read_text().splitlines(), start=1)
         if (match := _MARK.search(line))
     }
-    assert len(expected) == 7
+    assert len(expected) == 8
     good = [
         CASES / "nightly_job.py",
+        CASES / "workflow_job.py",
         _readme_example(tmp_path),
         ROOT / "examples" / "golden_image.py",
     ]

@@ -13,6 +13,9 @@ ib.image_pipelines.create(name="pipe")  # E: call-overload
 RECIPE = "arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0"
 ib.images.create(image_recipe_arn=RECIPE)  # E: call-arg
 
+# A workflow without its type (BUILD, TEST or DISTRIBUTION).
+ib.workflows.create(name="w", semantic_version="1", data="d")  # E: call-overload
+
 # A misspelt keyword.
 ib.components.create(name="c", semantic_version="1.0", platfrom="Linux")  # E: call-overload
 
