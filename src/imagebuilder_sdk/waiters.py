@@ -28,7 +28,7 @@ from imagebuilder_sdk.build_errors import (
     ImageBuildFailedError,
     WaitTimeoutError,
 )
-from imagebuilder_sdk.errors import ImageBuilderError, ResourceNotFoundError
+from imagebuilder_sdk.errors import ImageBuilderError, ResourceNotFoundError, ValidationError
 from imagebuilder_sdk.models import Image, ImageStatus
 from imagebuilder_sdk.retry import RetryPolicy, is_retryable
 
@@ -113,15 +113,17 @@ def wait_for_image(
     only when asked for.
     """
     check_wait_options(timeout, poll_interval, on_progress, progress)
+    if on_waiting_step is not None and not (
+        on_waiting_step == "raise" or callable(on_waiting_step)
+    ):
+        raise ValidationError("on_waiting_step", 'must be a function of the step, or "raise"')
+    if on_step is not None and not callable(on_step):
+        raise ValidationError("on_step", "must be a function of the step, or None")
     display = None
     if progress:
         from imagebuilder_sdk._progress import make_progress
 
         display = make_progress(arn)
-    if on_waiting_step is not None and not (
-        on_waiting_step == "raise" or callable(on_waiting_step)
-    ):
-        raise ValidationError("on_waiting_step", 'must be a function of the step, or "raise"')
     started = retry.clock()
     last: Image | None = None
     last_status: ImageStatus | None = None
