@@ -36,6 +36,7 @@ _ARNS = {
     "distribution_configurations": DIST,
     "image_pipelines": PIPE,
     "images": f"{_ACCOUNT}:image/recipe-one/1.0.0/1",
+    "workflows": f"{_ACCOUNT}:workflow/build/flow-one/1.0.0/1",
 }
 _REPOSITORIES = tuple(name for name in _ARNS if name != "ib")
 _POLICY = {
@@ -59,6 +60,12 @@ _REQUIRED: dict[str, object] = {
     "policy_details": [keep_newest(2)],
     "resource_selection": select_recipes(("recipe-one", "1.0.x")),
     "status": "DEPRECATED",
+    "source_image": f"{_ACCOUNT}:image/recipe-one/1.0.0/1",
+    "distribution_configuration_arn": DIST,
+    "image_build_version_arn": f"{_ACCOUNT}:image/recipe-one/1.0.0/1",
+    "workflow_execution_id": "wf-0123abcd-0123-4567-89ab-0123456789ab",
+    "step_execution_id": "step-0123abcd-0123-4567-89ab-0123456789ab",
+    "type": "BUILD",
 }
 #: SDK-only switches read for their truth value, not sent: not swept.
 _NOT_SWEPT = frozenset({"session", "validate_document"})

@@ -120,6 +120,7 @@ METHODS = {
     "DistributeImage": "ib.images.distribute",
 }
 
+
 def _resolve(ib: ImageBuilder, path: str) -> Any:
     """The object `path` names, or None when any part of it is missing."""
     head, *rest = path.split(".")
