@@ -22,6 +22,8 @@ EXPECTED_KEYS = {
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",
     "first_use_import_ms",
+    "cold_connect_ratio",
+    "cold_local_ratio",
     "memory_mb",
     "emulator_in_process",
     "emulator_http",
