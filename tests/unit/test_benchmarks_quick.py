@@ -18,6 +18,7 @@ from benchmarks.run import main
 
 EXPECTED_KEYS = {
     "list_ratio",
+    "list_ratio_25",
     "get_ratio",
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",
