@@ -59,10 +59,18 @@ def _repeat(raw: Steps, sdk: Steps, repeat: int) -> tuple[float, float, float]:
     return median([r for r, _ in results]), median([s for _, s in results]), median(ratios)
 
 
-def list_ratio(settings: Settings) -> Figure:
+def list_ratio(settings: Settings) -> list[Figure]:
+    """`ib.images.list()` against boto3's paginator at the largest page and at 25 a page."""
+    return [
+        _list_ratio(settings, PAGE_SIZE, "list_ratio"),
+        _list_ratio(settings, 25, "list_ratio_25"),
+    ]
+
+
+def _list_ratio(settings: Settings, page_size: int, key: str) -> Figure:
     """`ib.images.list()` against boto3's `list_images` paginator, a page a step."""
     total = settings.list_items
-    answers = {"ListImages": list_pages(total, PAGE_SIZE)}
+    answers = {"ListImages": list_pages(total, page_size)}
     raw_client, _ = canned_client(answers)
     sdk_client, _ = canned_client(answers)
     ib = ImageBuilder(sdk_client)
@@ -70,7 +78,7 @@ def list_ratio(settings: Settings) -> Figure:
     def raw() -> Iterator[int]:
         paginator = raw_client.get_paginator("list_images")
         count = 0
-        for page in paginator.paginate(PaginationConfig={"PageSize": PAGE_SIZE}):
+        for page in paginator.paginate(PaginationConfig={"PageSize": page_size}):
             for _item in page["imageVersionList"]:
                 count += 1
             yield count
@@ -78,10 +86,10 @@ def list_ratio(settings: Settings) -> Figure:
             raise RuntimeError(f"boto3 listed {count} items, not {total}")
 
     def sdk() -> Iterator[int]:
-        items = iter(ib.images.list(page_size=PAGE_SIZE))
+        items = iter(ib.images.list(page_size=page_size))
         count = 0
         while count < total:
-            for _item in itertools.islice(items, PAGE_SIZE):
+            for _item in itertools.islice(items, page_size):
                 count += 1
             yield count
         if next(items, None) is not None:
@@ -89,14 +97,17 @@ def list_ratio(settings: Settings) -> Figure:
 
     raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
     return Figure(
-        key="list_ratio",
-        title=f"`ib.images.list()` over {total:,} image versions vs boto3 paginator",
+        key=key,
+        title=(
+            f"`ib.images.list()` over {total:,} image versions, {page_size} a page,"
+            " vs boto3 paginator"
+        ),
         value=round(ratio, 3),
         unit="x",
         target=1.10,
         detail={
             "items": total,
-            "page_size": PAGE_SIZE,
+            "page_size": page_size,
             "boto3_ms": round(raw_s * 1000, 2),
             "sdk_ms": round(sdk_s * 1000, 2),
         },

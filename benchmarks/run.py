@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks._figures import Figure, Settings
+from benchmarks.coldstart import cold_start_figures
 from benchmarks.conversion import conversion_figures
 from benchmarks.imports import import_figure
 from benchmarks.memory import memory_figure
@@ -41,6 +42,7 @@ BENCHMARKS: dict[str, Callable[[Settings], Figure | list[Figure]]] = {
     "get": get_ratio,
     "convert": conversion_figures,
     "import": import_figure,
+    "cold-start": cold_start_figures,
     "memory": memory_figure,
     "emulator": in_process_figure,
     "emulator-http": http_figure,

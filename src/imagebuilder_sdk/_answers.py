@@ -11,7 +11,7 @@ sent again with the same client token instead of being taken for a success.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
@@ -47,6 +47,84 @@ def _walk(shape: Shape, seen: frozenset[str]) -> bool:
 def _plan(shape: StructureShape) -> _Plan:
     inside = tuple((name, member) for name, member in shape.members.items() if _needs_check(member))
     return GUARANTEED.get(shape.name, ()), inside
+
+
+#: A check that a value of one shape lacks nothing (the fast pass; builds no paths).
+_Check = Callable[[Any], bool]
+
+
+def _always(value: Any) -> bool:
+    return True
+
+
+@functools.cache
+def _checker(shape: Shape) -> _Check:
+    """The fast pass for `shape`, planned once per shape: no paths, no shape dispatch."""
+    if not _needs_check(shape) and not isinstance(shape, (StructureShape, ListShape, MapShape)):
+        return _always
+    if isinstance(shape, ListShape):
+        return _list_checker(shape)
+    if isinstance(shape, MapShape):
+        return _map_checker(shape)
+    if isinstance(shape, StructureShape):
+        return _structure_checker(shape)
+    return _always
+
+
+def _list_checker(shape: ListShape) -> _Check:
+    lazy: list[_Check] = []
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, list):
+            return False
+        if not lazy:
+            lazy.append(_checker(shape.member))
+        item_ok = lazy[0]
+        return item_ok is _always or all(map(item_ok, value))
+
+    return check
+
+
+def _map_checker(shape: MapShape) -> _Check:
+    lazy: list[_Check] = []
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, Mapping):
+            return False
+        if not lazy:
+            lazy.append(_checker(shape.value))
+        item_ok = lazy[0]
+        return item_ok is _always or all(map(item_ok, value.values()))
+
+    return check
+
+
+def _structure_checker(shape: StructureShape) -> _Check:
+    required, inside = _plan(shape)
+    # Members are resolved on first use: shapes can be recursive.
+    lazy: list[tuple[tuple[str, _Check], ...]] = []
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, Mapping):
+            return False
+        get = value.get
+        for name in required:
+            if get(name) is None:
+                return False
+        if not lazy:
+            lazy.append(tuple((name, _checker(member)) for name, member in inside))
+        for name, member_ok in lazy[0]:
+            child = get(name)
+            if child is not None and not member_ok(child):
+                return False
+        return True
+
+    return check
+
+
+def _complete(shape: Shape, value: Any) -> bool:
+    """Whether `value` lacks nothing (the fast pass run on every answer)."""
+    return _checker(shape)(value)
 
 
 def _missing(shape: Shape, value: Any, path: str) -> tuple[str, str, str] | None:
@@ -89,6 +167,7 @@ def missing_member(
     string where a structure belongs, for example).
     """
     shape = operation.output_shape
-    if shape is None:
+    if shape is None or _complete(shape, answer):
         return None
+    # Something is missing: walk again, this time naming where.
     return _missing(shape, answer, "")

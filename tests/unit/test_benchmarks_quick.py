@@ -18,10 +18,13 @@ from benchmarks.run import main
 
 EXPECTED_KEYS = {
     "list_ratio",
+    "list_ratio_25",
     "get_ratio",
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",
     "first_use_import_ms",
+    "cold_connect_ratio",
+    "cold_local_ratio",
     "memory_mb",
     "emulator_in_process",
     "emulator_http",

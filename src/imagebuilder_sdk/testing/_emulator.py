@@ -33,6 +33,7 @@ from imagebuilder_sdk.testing._protocol import (
     HttpResponse,
     ProtocolError,
     RestJsonProtocol,
+    shared_botocore_session,
 )
 
 __all__ = ["Emulator", "RecordedRequest"]
@@ -48,7 +49,8 @@ def _boto3_session() -> Any:
     """One boto3 session for every emulator client: it loads the service model once."""
     import boto3  # imported on first use: boto3 takes a moment to load
 
-    return boto3.session.Session()
+    # On the protocol's botocore session: the service model is read and parsed once.
+    return boto3.session.Session(botocore_session=shared_botocore_session())
 
 
 @functools.lru_cache(maxsize=1)

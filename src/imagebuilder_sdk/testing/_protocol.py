@@ -16,6 +16,7 @@ into the emulator cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -36,6 +37,7 @@ __all__ = [
     "ProtocolError",
     "RestJsonProtocol",
     "load_service_model",
+    "shared_botocore_session",
 ]
 
 #: Largest request body accepted (10 MiB, the payload cap of the API front doors AWS
@@ -103,9 +105,21 @@ class ProtocolError(Exception):
         self.headers = dict(headers or {})
 
 
+@functools.lru_cache(maxsize=1)
+def shared_botocore_session() -> botocore.session.Session:
+    """One botocore session for the whole emulator (its model and its clients).
+
+    Creating a botocore session registers a few hundred handlers and scans botocore's
+    data directory, about a quarter of a second on a loaded machine: done once, and
+    the session's loader then caches the service model's JSON for every client.
+    """
+    return botocore.session.get_session()
+
+
+@functools.lru_cache(maxsize=1)
 def load_service_model() -> ServiceModel:
-    """The imagebuilder service model that the installed botocore ships."""
-    return botocore.session.get_session().get_service_model("imagebuilder")
+    """The imagebuilder service model that the installed botocore ships (loaded once)."""
+    return shared_botocore_session().get_service_model("imagebuilder")
 
 
 @dataclass(frozen=True)

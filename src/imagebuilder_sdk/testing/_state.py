@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-import botocore.session
 from botocore.model import ServiceModel, StructureShape
 
 from imagebuilder_sdk.testing._clock import Clock
@@ -72,8 +71,10 @@ NOT_IMPLEMENTED = "NotImplementedException"
 
 @functools.lru_cache(maxsize=1)
 def service_model() -> ServiceModel:
-    """The Image Builder service model that ships with botocore."""
-    return botocore.session.get_session().get_service_model("imagebuilder")
+    """The Image Builder service model that ships with botocore (the protocol's, shared)."""
+    from imagebuilder_sdk.testing._protocol import load_service_model
+
+    return load_service_model()
 
 
 @functools.cache
