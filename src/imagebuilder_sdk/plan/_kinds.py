@@ -146,13 +146,13 @@ class Declaration:
         content = {k: self.normalise(k, v) for k, v in data.items()}
         return Observed(arn=str(model.arn), content=content, version=version)
 
-    def model_fields(self) -> frozenset[str]:
-        """Attribute names of the model the repository's ``get`` returns."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # each kind defines these (Versioned and Mutable, and every spec)
 
-    def read(self, ib: ImageBuilder) -> Observed | None:
-        """What the account holds for this declaration; None when nothing yet."""
-        raise NotImplementedError
+        def model_fields(self) -> frozenset[str]:
+            """Attribute names of the model the repository's ``get`` returns."""
+
+        def read(self, ib: ImageBuilder) -> Observed | None:
+            """What the account holds for this declaration; None when nothing yet."""
 
     def repo(self, ib: ImageBuilder) -> Any:
         """This kind's repository on `ib`."""

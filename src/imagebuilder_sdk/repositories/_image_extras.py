@@ -63,9 +63,10 @@ class ImageExtras(Repository):
 
     __slots__ = ()
 
-    def build(self, arn: str | Arn) -> ImageBuild:
-        """A handle on an existing build (`Images.build`)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # defined by `Images`, the one class that uses this mixin
+
+        def build(self, arn: str | Arn) -> ImageBuild:
+            """A handle on an existing build (`Images.build`)."""
 
     @takes("ImportVmImage")
     def import_vm(self, /, **arguments: Unpack[ImportVmImageArguments]) -> ImageBuild:
