@@ -16,9 +16,11 @@ component hello: create 1.0.0
 >>> bool(plan(ib, Stack(hello)))
 False
 
-Modules, one concern each: `_declarations` (the kinds you declare), `_kinds` (what
-every kind shares), `_stack` (ordering), `_canonical` (canonical forms and diffs),
-`_planning`, `_applying`, `_pruning`, `_check` (``dryRun``), `_render` and `_cli`.
+Modules, one concern each: `_declarations` (components, recipes, configurations,
+pipelines), `_workflows` and `_lifecycle` (the newer kinds), `_fields` (their shared
+validators), `_kinds` (what every kind shares), `_stack` (ordering), `_canonical`
+(canonical forms and diffs), `_planning`, `_applying`, `_pruning`, `_check`
+(``dryRun``), `_render` and `_cli`.
 """
 
 from __future__ import annotations
@@ -47,9 +49,11 @@ from imagebuilder_sdk.plan._declarations import (
     RecipeRef,
 )
 from imagebuilder_sdk.plan._kinds import Bump, Declaration, Mutable, Observed, Versioned
+from imagebuilder_sdk.plan._lifecycle import LifecyclePolicySpec, RecipeSelection
 from imagebuilder_sdk.plan._planning import Action, Plan, Step, plan
 from imagebuilder_sdk.plan._pruning import prune
 from imagebuilder_sdk.plan._stack import Stack
+from imagebuilder_sdk.plan._workflows import WorkflowRef, WorkflowSpec, WorkflowUse
 
 __all__ = [
     "Action",
@@ -68,17 +72,22 @@ __all__ = [
     "ImagePipelineSpec",
     "ImageRecipeSpec",
     "InfrastructureSpec",
+    "LifecyclePolicySpec",
     "Mutable",
     "Observed",
     "Outcome",
     "Plan",
     "PlanConflictError",
     "RecipeRef",
+    "RecipeSelection",
     "Stack",
     "Step",
     "StepResult",
     "Verdict",
     "Versioned",
+    "WorkflowRef",
+    "WorkflowSpec",
+    "WorkflowUse",
     "apply",
     "client_token",
     "plan",

@@ -57,10 +57,10 @@ class FieldChange:
 
 def canonical(value: object) -> Any:
     """`value` as plain, comparable data: models by attribute, enums by value, no Nones."""
+    if isinstance(value, enum.Enum):  # before str: the models' enums are str subclasses
+        return canonical(value.value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, enum.Enum):
-        return canonical(value.value)
     if isinstance(value, (SemanticVersion, BuildVersion, VersionFilter, Arn)):
         return str(value)
     if isinstance(value, datetime):

@@ -43,6 +43,8 @@ _CREATE = {
     "infrastructure_configurations": "CreateInfrastructureConfiguration",
     "distribution_configurations": "CreateDistributionConfiguration",
     "image_pipelines": "CreateImagePipeline",
+    "workflows": "CreateWorkflow",
+    "lifecycle_policies": "CreateLifecyclePolicy",
 }
 
 

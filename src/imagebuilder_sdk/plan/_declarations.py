@@ -46,9 +46,17 @@ from imagebuilder_sdk.models import (
     Platform,
     Schedule,
     TargetContainerRepository,
-    WorkflowConfiguration,
 )
 from imagebuilder_sdk.models import Component as ComponentModel
+from imagebuilder_sdk.plan._fields import (
+    check_bump,
+    check_data,
+    check_filter,
+    check_version,
+    document_tree,
+    model_fields_of,
+    one_of,
+)
 from imagebuilder_sdk.plan._kinds import (
     Bump,
     Declaration,
@@ -57,6 +65,13 @@ from imagebuilder_sdk.plan._kinds import (
     Resolve,
     Versioned,
     check_name,
+)
+from imagebuilder_sdk.plan._workflows import (
+    WorkflowRef,
+    WorkflowUse,
+    check_workflows,
+    workflow_configurations,
+    workflow_list,
 )
 from imagebuilder_sdk.versions import SemanticVersion, VersionFilter
 
@@ -78,51 +93,6 @@ __all__ = [
 ]
 
 
-def _fields(model: type) -> frozenset[str]:
-    return frozenset(f.name for f in attrs.fields(model))
-
-
-def _check_version(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, SemanticVersion):
-        if not isinstance(value, str):
-            raise ValidationError("version", "must be a version such as '1.2.0'", value=value)
-        SemanticVersion.parse(value, field="version")
-
-
-def _check_bump(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, Bump):
-        return
-    if value not in {b.value for b in Bump}:
-        raise ValidationError("bump", "must be 'patch', 'minor' or 'major'", value=value)
-
-
-def _check_data(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) and not hasattr(value, "to_yaml"):
-        raise ValidationError(
-            "data", f"must be YAML text or a ComponentDocument, got {type(value).__name__}"
-        )
-
-
-def _check_filter(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, VersionFilter):
-        VersionFilter.parse(value, field=attribute.name)  # type: ignore[arg-type]
-
-
-def _of(*kinds: type, optional: bool = False) -> Any:
-    """An attrs validator: the value is one of `kinds` (a clear error, not a TypeError)."""
-    names = " or ".join(k.__name__ for k in kinds)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, kinds):
-            raise ValidationError(
-                attribute.name, f"must be a {names}, got {type(value).__name__}", value=None
-            )
-
-    return check
-
-
 def _check_components(
     instance: object, attribute: attrs.Attribute[Any], value: Sequence[object]
 ) -> None:
@@ -142,7 +112,7 @@ def _check_components(
 class _Existing(Declaration):
     name: str = attrs.field(validator=check_name)
     """The resource's name."""
-    version: str | VersionFilter = attrs.field(default="x.x.x", validator=_check_filter)
+    version: str | VersionFilter = attrs.field(default="x.x.x", validator=check_filter)
     """Which versions match (``x.x.x``: the newest); kept in the reference."""
     owner: str = attrs.field(default="Amazon", kw_only=True)
     """Whose: ``Amazon``, ``Self``, ``Shared``, ``ThirdParty``, ``AWSMarketplace``."""
@@ -206,7 +176,7 @@ class ComponentSpec(Versioned):
     """The component's name."""
     platform: Platform | str
     """``Linux`` or ``Windows`` (``macOS`` where offered)."""
-    data: str | ComponentDocument = attrs.field(validator=_check_data)
+    data: str | ComponentDocument = attrs.field(validator=check_data("ComponentDocument"))
     """The component document: YAML text or a `ComponentDocument`."""
     description: str | None = None
     """What the component does."""
@@ -218,13 +188,13 @@ class ComponentSpec(Versioned):
     """The KMS key that encrypts the component."""
     tags: Mapping[str, str] | None = None
     """Tags on each version."""
-    version: str | SemanticVersion | None = attrs.field(default=None, validator=_check_version)
+    version: str | SemanticVersion | None = attrs.field(default=None, validator=check_version)
     """A pinned version; None to let the plan number versions."""
-    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=_check_bump)
+    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=check_bump)
     """How a changed component's next version is numbered."""
 
     def model_fields(self) -> frozenset[str]:
-        return _fields(ComponentModel)
+        return model_fields_of(ComponentModel)
 
     def request_value(self, field: str, value: Any, resolve: Resolve) -> Any:
         if field == "data" and value is not None and not isinstance(value, str):
@@ -233,20 +203,8 @@ class ComponentSpec(Versioned):
 
     def normalise(self, attribute: str, value: Any) -> Any:
         if attribute == "data" and isinstance(value, str):
-            return _document_tree(value)
+            return document_tree(value)
         return value
-
-
-def _document_tree(text: str) -> Any:
-    """A YAML document as data, so layout and comments are not changes; text without PyYAML."""
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - the yaml extra is missing
-        return text
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
 
 
 #: What a recipe's component list takes.
@@ -257,7 +215,7 @@ ComponentRef = ComponentSpec | ExistingComponent
 class ComponentUse:
     """A component in a recipe, with values for its parameters."""
 
-    component: ComponentRef = attrs.field(validator=_of(ComponentSpec, ExistingComponent))
+    component: ComponentRef = attrs.field(validator=one_of(ComponentSpec, ExistingComponent))
     """The component."""
     parameters: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
     """Parameter values by name."""
@@ -311,7 +269,7 @@ class ImageRecipeSpec(_Recipe):
 
     name: str = attrs.field(validator=check_name)
     """The recipe's name."""
-    parent_image: str | ExistingImage = attrs.field(validator=_of(str, ExistingImage))
+    parent_image: str | ExistingImage = attrs.field(validator=one_of(str, ExistingImage))
     """The image to start from: an `ExistingImage`, an image ARN or an AMI id."""
     components: Sequence[ComponentRef | ComponentUse] = attrs.field(
         converter=_component_list, validator=_check_components
@@ -329,13 +287,13 @@ class ImageRecipeSpec(_Recipe):
     """Tags on the AMIs built."""
     tags: Mapping[str, str] | None = None
     """Tags on each version."""
-    version: str | SemanticVersion | None = attrs.field(default=None, validator=_check_version)
+    version: str | SemanticVersion | None = attrs.field(default=None, validator=check_version)
     """A pinned version; None to let the plan number versions."""
-    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=_check_bump)
+    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=check_bump)
     """How a changed recipe's next version is numbered."""
 
     def model_fields(self) -> frozenset[str]:
-        return _fields(ImageRecipe)
+        return model_fields_of(ImageRecipe)
 
 
 @attrs.frozen(kw_only=True)
@@ -348,7 +306,7 @@ class ContainerRecipeSpec(_Recipe):
 
     name: str = attrs.field(validator=check_name)
     """The recipe's name."""
-    parent_image: str | ExistingImage = attrs.field(validator=_of(str, ExistingImage))
+    parent_image: str | ExistingImage = attrs.field(validator=one_of(str, ExistingImage))
     """The base image (``amazonlinux:latest``, an image ARN, or an `ExistingImage`)."""
     target_repository: TargetContainerRepository
     """Where built images are pushed."""
@@ -376,13 +334,13 @@ class ContainerRecipeSpec(_Recipe):
     """The KMS key that encrypts the Dockerfile template."""
     tags: Mapping[str, str] | None = None
     """Tags on each version."""
-    version: str | SemanticVersion | None = attrs.field(default=None, validator=_check_version)
+    version: str | SemanticVersion | None = attrs.field(default=None, validator=check_version)
     """A pinned version; None to let the plan number versions."""
-    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=_check_bump)
+    bump: Bump | str = attrs.field(default=Bump.PATCH, validator=check_bump)
     """How a changed recipe's next version is numbered."""
 
     def model_fields(self) -> frozenset[str]:
-        return _fields(ContainerRecipe)
+        return model_fields_of(ContainerRecipe)
 
 
 # -- configurations and pipelines ------------------------------------------------------
@@ -429,7 +387,7 @@ class InfrastructureSpec(Mutable):
     """Tags on the configuration."""
 
     def model_fields(self) -> frozenset[str]:
-        return _fields(InfrastructureConfiguration)
+        return model_fields_of(InfrastructureConfiguration)
 
 
 def _distribution_list(value: Iterable[Distribution]) -> tuple[Distribution, ...]:
@@ -453,7 +411,7 @@ class DistributionSpec(Mutable):
     """Tags on the configuration."""
 
     def model_fields(self) -> frozenset[str]:
-        return _fields(DistributionConfiguration)
+        return model_fields_of(DistributionConfiguration)
 
 
 #: What a pipeline builds from.
@@ -462,7 +420,11 @@ RecipeRef = ImageRecipeSpec | ContainerRecipeSpec
 
 @attrs.frozen(kw_only=True)
 class ImagePipelineSpec(Mutable):
-    """An image pipeline: a recipe, infrastructure and distribution; updated in place."""
+    """An image pipeline: a recipe, infrastructure and distribution; updated in place.
+
+    ``workflows`` takes `WorkflowSpec` declarations and `WorkflowUse` entries; a
+    pipeline with workflows of its own needs an ``execution_role``.
+    """
 
     kind: ClassVar[str] = "image pipeline"
     repository: ClassVar[str] = "image_pipelines"
@@ -473,12 +435,12 @@ class ImagePipelineSpec(Mutable):
 
     name: str = attrs.field(validator=check_name)
     """The pipeline's name."""
-    recipe: RecipeRef = attrs.field(validator=_of(ImageRecipeSpec, ContainerRecipeSpec))
+    recipe: RecipeRef = attrs.field(validator=one_of(ImageRecipeSpec, ContainerRecipeSpec))
     """The image or container recipe it builds."""
-    infrastructure: InfrastructureSpec = attrs.field(validator=_of(InfrastructureSpec))
+    infrastructure: InfrastructureSpec = attrs.field(validator=one_of(InfrastructureSpec))
     """Where builds run."""
     distribution: DistributionSpec | None = attrs.field(
-        default=None, validator=_of(DistributionSpec, optional=True)
+        default=None, validator=one_of(DistributionSpec, optional=True)
     )
     """Where images go (None: the build's own region)."""
     description: str | None = None
@@ -493,10 +455,12 @@ class ImagePipelineSpec(Mutable):
     """``ENABLED`` or ``DISABLED``."""
     image_scanning_configuration: ImageScanningConfiguration | None = None
     """Inspector scanning of images."""
-    workflows: Sequence[WorkflowConfiguration] | None = None
-    """Build and test workflows, by ARN."""
+    workflows: Sequence[WorkflowRef | WorkflowUse] | None = attrs.field(
+        default=None, converter=workflow_list, validator=check_workflows
+    )
+    """Workflows that replace the build, test or distribution stage, in order."""
     execution_role: str | None = None
-    """The IAM role workflows run with."""
+    """The IAM role (name or ARN) the service runs the workflows with."""
     logging_configuration: PipelineLoggingConfiguration | None = None
     """CloudWatch log groups of the pipeline's builds."""
     image_tags: Mapping[str, str] | None = None
@@ -504,8 +468,19 @@ class ImagePipelineSpec(Mutable):
     tags: Mapping[str, str] | None = None
     """Tags on the pipeline."""
 
+    def __attrs_post_init__(self) -> None:
+        if self.workflows and self.execution_role is None:
+            raise ValidationError(
+                "execution_role", "is required when the pipeline runs workflows of its own"
+            )
+
     def model_fields(self) -> frozenset[str]:
-        return _fields(ImagePipeline)
+        return model_fields_of(ImagePipeline)
+
+    def request_value(self, field: str, value: Any, resolve: Resolve) -> Any:
+        if field == "workflows" and value is not None:
+            return workflow_configurations(value, resolve)
+        return super().request_value(field, value, resolve)
 
     def request(self, resolve: Resolve) -> dict[str, Any]:
         params = super().request(resolve)

@@ -6,10 +6,10 @@ turns a declaration into a request, reads what the account holds under its name,
 writes through the repository. Two bases cover the two ways Image Builder changes
 things:
 
-- `Versioned`: immutable, versioned resources (components, recipes; workflows next).
+- `Versioned`: immutable, versioned resources (components, recipes, workflows).
   A change is a new version; the account is read as "the latest version of this name".
-- `Mutable`: resources updated in place (configurations, pipelines; lifecycle
-  policies next). The account is read as "the resource of this name".
+- `Mutable`: resources updated in place (configurations, pipelines, lifecycle
+  policies). The account is read as "the resource of this name".
 
 A kind is then a subclass that names its repository and, where it must, says how a
 field becomes a request value.
@@ -181,13 +181,23 @@ class Versioned(Declaration):
         """The declared bump rule as a `Bump`."""
         return self.bump if isinstance(self.bump, Bump) else Bump(self.bump)
 
-    def read(self, ib: ImageBuilder) -> Observed | None:
-        """The latest version of this name owned by the account (a list and a get)."""
+    def list_filters(self) -> dict[str, Any]:
+        """Listing filters besides the name that pick out this resource (a workflow's type)."""
+        return {}
+
+    def versions(self, ib: ImageBuilder) -> dict[SemanticVersion, str]:
+        """The version ARNs of this name the account owns, by version (one listing)."""
         by_version: dict[SemanticVersion, str] = {}
-        for item in self.repo(ib).list(name=self.name, owner="Self"):
+        listing = self.repo(ib).list(name=self.name, owner="Self", **self.list_filters())
+        for item in listing:
             arn = Arn.parse(str(item.arn))
             if str(item.name) == self.name and isinstance(arn.version, SemanticVersion):
                 by_version[arn.version] = str(arn)
+        return by_version
+
+    def read(self, ib: ImageBuilder) -> Observed | None:
+        """The latest version of this name owned by the account (a list and a get)."""
+        by_version = self.versions(ib)
         newest = latest(by_version)
         if newest is None:
             return None

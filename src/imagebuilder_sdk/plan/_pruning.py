@@ -1,8 +1,9 @@
-"""Pruning: delete old versions of declared components and recipes, never one in use.
+"""Pruning: delete old versions of declared components, recipes and workflows, never one in use.
 
 Opt-in, and separate from `apply`. For each versioned declaration it keeps the newest
-`keep` versions and every version still in use: named by a pipeline (for recipes) or
-by a recipe (for components) anywhere in the account, or pinned by a declaration. A
+`keep` versions and every version still in use: named by a pipeline (for recipes and
+workflows) or by a recipe (for components) anywhere in the account, named by a
+declared pipeline (a workflow ARN in a `WorkflowUse`), or pinned by a declaration. A
 reference with a wildcard (``1.0.x``) keeps the version it currently resolves to.
 Recipes are pruned first, so components used only by pruned recipes can go too.
 """
@@ -14,9 +15,15 @@ from typing import TYPE_CHECKING
 
 from imagebuilder_sdk.arns import Arn
 from imagebuilder_sdk.errors import ValidationError
-from imagebuilder_sdk.plan._declarations import ComponentSpec, ContainerRecipeSpec, ImageRecipeSpec
+from imagebuilder_sdk.plan._declarations import (
+    ComponentSpec,
+    ContainerRecipeSpec,
+    ImagePipelineSpec,
+    ImageRecipeSpec,
+)
 from imagebuilder_sdk.plan._kinds import Versioned
 from imagebuilder_sdk.plan._stack import Stack
+from imagebuilder_sdk.plan._workflows import WorkflowSpec, WorkflowUse
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter
 
 if TYPE_CHECKING:
@@ -26,7 +33,10 @@ __all__ = ["prune"]
 
 
 def prune(ib: ImageBuilder, stack: Stack, *, keep: int) -> list[str]:
-    """Delete unused old versions of the stack's components and recipes; return their ARNs."""
+    """Delete unused old versions of the stack's components, recipes and workflows.
+
+    Returns the version ARNs deleted.
+    """
     if isinstance(keep, bool) or not isinstance(keep, int) or keep < 1:
         raise ValidationError("keep", "must be an integer of at least 1", value=keep)
     deleted: list[str] = []
@@ -40,6 +50,20 @@ def prune(ib: ImageBuilder, stack: Stack, *, keep: int) -> list[str]:
     ]
     for recipe in recipes:
         deleted += _prune_one(ib, recipe, keep, used_by_pipelines)
+    workflows_used = [
+        str(entry.workflow_arn)
+        for p in pipelines
+        for entry in p.workflows or ()
+        if entry.workflow_arn is not None
+    ] + [
+        use.workflow
+        for d in stack
+        if isinstance(d, ImagePipelineSpec)
+        for use in d.workflows or ()
+        if isinstance(use, WorkflowUse) and isinstance(use.workflow, str)
+    ]
+    for workflow in (d for d in stack if isinstance(d, WorkflowSpec)):
+        deleted += _prune_one(ib, workflow, keep, workflows_used)
     used_by_recipes = [
         str(entry.component_arn)
         for repository in (ib.image_recipes, ib.container_recipes)
@@ -55,11 +79,7 @@ def _prune_one(
     ib: ImageBuilder, declaration: Versioned, keep: int, references: Iterable[str]
 ) -> list[str]:
     repository = declaration.repo(ib)
-    versions: dict[SemanticVersion, str] = {}
-    for item in repository.list(name=declaration.name, owner="Self"):
-        arn = Arn.parse(str(item.arn))
-        if str(item.name) == declaration.name and isinstance(arn.version, SemanticVersion):
-            versions[arn.version] = str(arn)
+    versions = declaration.versions(ib)
     newest = sorted(versions, reverse=True)
     kept = set(newest[:keep]) | _in_use(versions, references)
     pinned = declaration.explicit_version()
@@ -70,9 +90,9 @@ def _prune_one(
         if version in kept:
             continue
         target = versions[version]
-        if isinstance(declaration, ComponentSpec):
-            for build in list(ib.components.build_versions(target)):
-                ib.components.delete(str(build.arn))
+        if isinstance(declaration, (ComponentSpec, WorkflowSpec)):
+            for build in list(repository.build_versions(target)):
+                repository.delete(str(build.arn))
         else:
             repository.delete(target)
         deleted.append(target)
