@@ -78,3 +78,19 @@ def test_lifecycle_and_findings_scripts_type_check_as_expected() -> None:
     reported = _mypy(good, mistakes)
     assert [r for r in reported if r[0] != mistakes.name] == []
     assert {r for r in reported if r[0] == mistakes.name} == expected
+
+
+def test_plan_declarations_type_check_as_expected() -> None:
+    """A stack with a workflow and a lifecycle policy is clean; each marked line of
+    plan_mistakes.py (a workflow, component or recipe slot given the wrong kind) errs."""
+    good = CASES / "plan_stack.py"
+    mistakes = CASES / "plan_mistakes.py"
+    expected = {
+        (mistakes.name, number, match[1])
+        for number, line in enumerate(mistakes.read_text().splitlines(), start=1)
+        if (match := _MARK.search(line))
+    }
+    assert len(expected) == 5
+    reported = _mypy(good, mistakes)
+    assert [r for r in reported if r[0] != mistakes.name] == []
+    assert {r for r in reported if r[0] == mistakes.name} == expected
