@@ -28,4 +28,4 @@ def test_the_outputs_shown_in_the_guide_are_what_its_code_prints() -> None:
         elif lines[block.line - 2].startswith(MARKER):
             assert block.code.rstrip("\n") == printed.rstrip("\n"), lines[block.line - 2]
             shown += 1
-    assert shown == 3
+    assert shown == 4
