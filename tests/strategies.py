@@ -119,6 +119,8 @@ COMMANDS = ("echo one", "echo two", "dnf install -y jq", "rpm -q jq")
 DESCRIPTIONS = ("web", "batch", "edge")
 #: Instance types a drawn infrastructure configuration may use.
 INSTANCE_TYPES = ("t3.small", "t3.medium", "m5.large")
+#: Timeouts (seconds) of the approval step of the random graphs' test workflow.
+WORKFLOW_TIMEOUTS = (600, 3600, 7200)
 
 
 @dataclass
@@ -126,8 +128,8 @@ class Graph:
     """Plain data describing a stack: components, recipes on them, pipelines on those.
 
     `edits` are (kind, index, value) changes to apply one after the other: a
-    component's command, a recipe's description, a pipeline's schedule hour, or the
-    infrastructure's instance type.
+    component's command, a recipe's description, a pipeline's schedule hour, the
+    infrastructure's instance type, or the timeout of the pipelines' test workflow.
     """
 
     commands: list[str]
@@ -135,6 +137,7 @@ class Graph:
     pipelines: list[tuple[int, int]]
     instance_type: str
     edits: list[tuple[str, int, Any]] = field(default_factory=list)
+    workflow_timeout: int = 3600
 
 
 @st.composite
@@ -152,7 +155,9 @@ def declaration_graphs(draw: st.DrawFn) -> Graph:
     pipelines = draw(
         st.lists(st.tuples(st.integers(0, len(recipes) - 1), st.integers(0, 23)), max_size=2)
     )
-    edit_kinds = ["component", "recipe", "infrastructure"] + (["pipeline"] if pipelines else [])
+    edit_kinds = ["component", "recipe", "infrastructure"] + (
+        ["pipeline", "workflow"] if pipelines else []
+    )
     edits: list[tuple[str, int, Any]] = []
     for kind in draw(st.lists(st.sampled_from(edit_kinds), min_size=1, max_size=3)):
         if kind == "component":
@@ -165,6 +170,10 @@ def declaration_graphs(draw: st.DrawFn) -> Graph:
             )
         elif kind == "pipeline":
             edits.append((kind, draw(st.integers(0, len(pipelines) - 1)), draw(st.integers(0, 23))))
+        elif kind == "workflow":
+            edits.append((kind, 0, draw(st.sampled_from(WORKFLOW_TIMEOUTS))))
         else:
             edits.append((kind, 0, draw(st.sampled_from(INSTANCE_TYPES))))
-    return Graph(commands, recipes, pipelines, draw(st.sampled_from(INSTANCE_TYPES)), edits)
+    instance_type = draw(st.sampled_from(INSTANCE_TYPES))
+    timeout = draw(st.sampled_from(WORKFLOW_TIMEOUTS))
+    return Graph(commands, recipes, pipelines, instance_type, edits, timeout)

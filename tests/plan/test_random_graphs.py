@@ -17,6 +17,7 @@ from imagebuilder_sdk.plan import (
     ImageRecipeSpec,
     InfrastructureSpec,
     Stack,
+    WorkflowSpec,
     plan,
 )
 from tests.plan.conftest import account, counting, writes
@@ -28,6 +29,13 @@ def _document(command: str) -> str:
     return (
         "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Run\n"
         f"        action: ExecuteBash\n        inputs:\n          commands: [{command!r}]\n"
+    )
+
+
+def _workflow(timeout: int) -> str:
+    return (
+        "schemaVersion: 1.0\nsteps:\n  - name: Approve\n    action: WaitForAction\n"
+        f"    onFailure: Abort\n    timeoutSeconds: {timeout}\n"
     )
 
 
@@ -55,12 +63,15 @@ def build(graph: Graph) -> Stack:
     infrastructure = InfrastructureSpec(
         name="builders", instance_profile_name="Builders", instance_types=[graph.instance_type]
     )
+    gate = WorkflowSpec(name="gate", type="TEST", data=_workflow(graph.workflow_timeout))
     pipelines = [
         ImagePipelineSpec(
             name=f"pipeline-{k}",
             recipe=recipes[r],
             infrastructure=infrastructure,
             schedule=Schedule(schedule_expression=f"cron(0 {hour} * * ? *)"),
+            workflows=[gate],
+            execution_role="ImageBuilderExecution",
         )
         for k, (r, hour) in enumerate(graph.pipelines)
     ]
@@ -78,6 +89,8 @@ def _edit(graph: Graph, edit: tuple[str, int, object]) -> Graph:
     elif kind == "pipeline":
         recipe, _ = changed.pipelines[index]
         changed.pipelines[index] = (recipe, int(value))  # type: ignore[call-overload]
+    elif kind == "workflow":
+        changed.workflow_timeout = int(value)  # type: ignore[call-overload]
     else:
         changed.instance_type = str(value)
     return changed
@@ -107,7 +120,8 @@ def _converged(ib: ImageBuilder, stack: Stack) -> None:
 @given(graph=declaration_graphs())
 def test_random_graphs_and_edits_plan_apply_plan_is_empty(graph: Graph) -> None:
     """For any graph and any edits: plan, apply, and the next plan is empty with no write;
-    a plan is non-empty exactly when an edit changed something; versions are counted."""
+    a plan is non-empty exactly when an edit changed something; versions are counted
+    (components, recipes, and the test workflow every pipeline runs)."""
     ib = ImageBuilder.local()
     plan(ib, build(graph)).apply()
     _converged(ib, build(graph))
@@ -126,4 +140,8 @@ def test_random_graphs_and_edits_plan_apply_plan_is_empty(graph: Graph) -> None:
     for j, count in enumerate(recipes):
         assert sum(f"image-recipe/recipe-{j}/" in a for a in found["image_recipes"]) == count
     assert len(found["pipelines"]) == len(graph.pipelines)
+    timeouts = [g.workflow_timeout for g in history]
+    changes = sum(a != b for a, b in itertools.pairwise(timeouts))
+    versions = list(ib.workflows.list(name="gate", owner="Self"))
+    assert len(versions) == (1 + changes if graph.pipelines else 0)
     assert len(found["infrastructure"]) == 1
