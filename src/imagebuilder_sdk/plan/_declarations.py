@@ -10,7 +10,9 @@
 
 Types carry the rules: a recipe's ``components`` takes component declarations, looked-up
 components (`ExistingComponent`) or `ComponentUse` (one of those with parameters), so
-``mypy --strict`` refuses a recipe that lists an infrastructure configuration.
+``mypy --strict`` refuses a recipe that lists an infrastructure configuration; likewise
+a pipeline's ``workflows`` takes only `WorkflowSpec` and `WorkflowUse` (see `_workflows`).
+Lifecycle policies are in `_lifecycle`.
 """
 
 from __future__ import annotations
