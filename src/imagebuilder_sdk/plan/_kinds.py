@@ -26,6 +26,7 @@ import attrs
 from imagebuilder_sdk.arns import Arn
 from imagebuilder_sdk.errors import ValidationError
 from imagebuilder_sdk.plan._canonical import canonical
+from imagebuilder_sdk.repositories._base import LARGEST_PAGE
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, latest
 
 if TYPE_CHECKING:
@@ -188,7 +189,9 @@ class Versioned(Declaration):
     def versions(self, ib: ImageBuilder) -> dict[SemanticVersion, str]:
         """The version ARNs of this name the account owns, by version (one listing)."""
         by_version: dict[SemanticVersion, str] = {}
-        listing = self.repo(ib).list(name=self.name, owner="Self", **self.list_filters())
+        listing = self.repo(ib).list(
+            name=self.name, owner="Self", page_size=LARGEST_PAGE, **self.list_filters()
+        )
         for item in listing:
             arn = Arn.parse(str(item.arn))
             if str(item.name) == self.name and isinstance(arn.version, SemanticVersion):
@@ -230,7 +233,7 @@ class Mutable(Declaration):
 
     def read(self, ib: ImageBuilder) -> Observed | None:
         """The resource of this name (a list, and a get unless the list says it all)."""
-        for item in self.repo(ib).list(name=self.name):
+        for item in self.repo(ib).list(name=self.name, page_size=LARGEST_PAGE):
             if str(item.name) == self.name:
                 model = item if self.list_is_full else self.repo(ib).get(str(item.arn))
                 return self.observed(model)

@@ -24,6 +24,7 @@ from imagebuilder_sdk.plan._declarations import (
 from imagebuilder_sdk.plan._kinds import Versioned
 from imagebuilder_sdk.plan._stack import Stack
 from imagebuilder_sdk.plan._workflows import WorkflowSpec, WorkflowUse
+from imagebuilder_sdk.repositories._base import LARGEST_PAGE
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def prune(ib: ImageBuilder, stack: Stack, *, keep: int) -> list[str]:
         raise ValidationError("keep", "must be an integer of at least 1", value=keep)
     deleted: list[str] = []
     recipes = [d for d in stack if isinstance(d, (ImageRecipeSpec, ContainerRecipeSpec))]
-    pipelines = list(ib.image_pipelines.list())
+    pipelines = list(ib.image_pipelines.list(page_size=LARGEST_PAGE))
     used_by_pipelines = [
         str(ref)
         for p in pipelines
@@ -67,7 +68,7 @@ def prune(ib: ImageBuilder, stack: Stack, *, keep: int) -> list[str]:
     used_by_recipes = [
         str(entry.component_arn)
         for repository in (ib.image_recipes, ib.container_recipes)
-        for summary in repository.list(owner="Self")
+        for summary in repository.list(owner="Self", page_size=LARGEST_PAGE)
         for entry in repository.get(str(summary.arn)).components or ()
     ]
     for component in (d for d in stack if isinstance(d, ComponentSpec)):

@@ -24,7 +24,12 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
-__all__ = ["Repository", "one_recipe", "policy_text", "takes"]
+__all__ = ["LARGEST_PAGE", "Repository", "one_recipe", "policy_text", "takes"]
+
+#: The largest page the service's listings give (``maxResults`` is 1 to 100): a listing
+#: the SDK reads to the end for its own purposes (`latest`, a plan) asks for it, so it
+#: takes as few requests as the listing allows.
+LARGEST_PAGE = 100
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -253,9 +258,11 @@ class Repository:
         # Bad options fail here, where the listing is asked for, not at first iteration.
         size = params.get("max_results")
         if size is not None and (
-            isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 100
+            isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= LARGEST_PAGE
         ):
-            raise ValidationError("page_size", f"must be an integer from 1 to 100, got {size!r}")
+            raise ValidationError(
+                "page_size", f"must be an integer from 1 to {LARGEST_PAGE}, got {size!r}"
+            )
         try:
             self._caller.check(operation, **params)
         except ValidationError as error:
@@ -289,13 +296,14 @@ class Repository:
             if isinstance(version_filter, VersionFilter)
             else VersionFilter.parse(version_filter, field="version_filter")
         )
-        by_version = _by_version(listing(name=name, owner=owner))
+        # Read to the end either way: the largest page makes that the fewest requests.
+        by_version = _by_version(listing(name=name, owner=owner, page_size=LARGEST_PAGE))
         if not by_version:
             try:
                 slug = normalize_name(name)
             except ValidationError:
                 return None
-            items = listing(owner=owner)
+            items = listing(owner=owner, page_size=LARGEST_PAGE)
             by_version = _by_version(item for item in items if _arn_name(item) == slug)
         best = latest(by_version, wanted)
         return None if best is None else by_version[best]
