@@ -83,9 +83,8 @@ def storm_steps(ib: ImageBuilder) -> list[Step]:
         ),
         Step(
             "update infrastructure",
-            # Tags on the model are compared with the stored ones first (ListTagsForResource).
+            # The model's tags are those the create's read-back returned: no ListTagsForResource.
             (
-                "ListTagsForResource",
                 "UpdateInfrastructureConfiguration",
                 "GetInfrastructureConfiguration",
             ),
@@ -95,9 +94,8 @@ def storm_steps(ib: ImageBuilder) -> list[Step]:
         ),
         Step(
             "update distribution",
-            # Tags on the model are compared with the stored ones first (ListTagsForResource).
+            # The model's tags are those the create's read-back returned: no ListTagsForResource.
             (
-                "ListTagsForResource",
                 "UpdateDistributionConfiguration",
                 "GetDistributionConfiguration",
             ),
@@ -107,8 +105,8 @@ def storm_steps(ib: ImageBuilder) -> list[Step]:
         ),
         Step(
             "update pipeline",
-            # Tags on the model are compared with the stored ones first (ListTagsForResource).
-            ("ListTagsForResource", "UpdateImagePipeline", "GetImagePipeline"),
+            # The model's tags are those the create's read-back returned: no ListTagsForResource.
+            ("UpdateImagePipeline", "GetImagePipeline"),
             lambda: ib.image_pipelines.update(attrs.evolve(made["p"], description="updated")),
         ),
         Step("tag", ("TagResource",), lambda: ib.tag(arn("c"), {"team": "qa", "tier": "1"})),

@@ -6,8 +6,19 @@ Each test names the requests in order, as the emulator recorded them; see the
 
 from __future__ import annotations
 
-from imagebuilder_sdk import ImageBuilder
+import attrs
+import pytest
+
+from imagebuilder_sdk import ImageBuilder, ValidationError
+from imagebuilder_sdk.models import (
+    Distribution,
+    DistributionConfiguration,
+    ImagePipeline,
+    ImageRecipe,
+    InfrastructureConfiguration,
+)
 from imagebuilder_sdk.plan import ComponentSpec, InfrastructureSpec, Stack, plan
+from imagebuilder_sdk.repositories._base import FetchedTags
 from imagebuilder_sdk.testing import Emulator
 from tests.repositories.conftest import DOCUMENT, sent
 
@@ -84,3 +95,107 @@ def test_a_plan_reads_each_declaration_once_with_big_pages(
     emulator.clear_requests()
     again.apply()
     assert operations(emulator) == []
+
+
+def test_update_of_a_fetched_model_is_update_and_read_back(
+    ib: ImageBuilder,
+    emulator: Emulator,
+    infrastructure: InfrastructureConfiguration,
+    distribution: DistributionConfiguration,
+    pipeline: ImagePipeline,
+) -> None:
+    """A model as `get` (or the create's read-back) returned it updates in two requests:
+    its tags are known to be the resource's, so ListTagsForResource is not sent."""
+    tagged = ib.infrastructure_configurations.create(
+        name="tagged-infra", instance_profile_name="builder", tags={"team": "a"}
+    )
+    emulator.clear_requests()
+    ib.infrastructure_configurations.update(attrs.evolve(tagged, description="one"))
+    ib.distribution_configurations.update(attrs.evolve(distribution, description="two"))
+    ib.image_pipelines.update(attrs.evolve(pipeline, description="three"))
+    fetched = ib.infrastructure_configurations.get(str(infrastructure.arn))
+    ib.infrastructure_configurations.update(attrs.evolve(fetched, description="four"))
+    assert operations(emulator) == [
+        "UpdateInfrastructureConfiguration",
+        "GetInfrastructureConfiguration",
+        "UpdateDistributionConfiguration",
+        "GetDistributionConfiguration",
+        "UpdateImagePipeline",
+        "GetImagePipeline",
+        "GetInfrastructureConfiguration",
+        "UpdateInfrastructureConfiguration",
+        "GetInfrastructureConfiguration",
+    ]
+    assert ib.tags(str(tagged.arn)) == {"team": "a"}
+
+
+def test_tags_edited_in_place_are_still_refused(ib: ImageBuilder, emulator: Emulator) -> None:
+    """Editing the fetched tags dict in place is a change: compared, refused, nothing written."""
+    created = ib.infrastructure_configurations.create(
+        name="infra-one", instance_profile_name="builder", tags={"team": "a"}
+    )
+    assert created.tags is not None
+    created.tags["team"] = "b"
+    emulator.clear_requests()
+    with pytest.raises(ValidationError) as caught:
+        ib.infrastructure_configurations.update(attrs.evolve(created, description="x"))
+    assert caught.value.field == "tags"
+    assert operations(emulator) == ["ListTagsForResource"]
+    assert ib.tags(str(created.arn)) == {"team": "a"}
+
+
+def test_replaced_tags_are_still_refused(
+    ib: ImageBuilder,
+    emulator: Emulator,
+    recipe: ImageRecipe,
+    infrastructure: InfrastructureConfiguration,
+) -> None:
+    """A new tags dict with other content is compared with the resource's and refused."""
+    created = ib.image_pipelines.create(
+        name="tagged-pipeline",
+        image_recipe_arn=recipe.arn,
+        infrastructure_configuration_arn=infrastructure.arn,
+        tags={"team": "a"},
+    )
+    emulator.clear_requests()
+    with pytest.raises(ValidationError):
+        ib.image_pipelines.update(attrs.evolve(created, tags={"team": "b"}))
+    assert operations(emulator) == ["ListTagsForResource"]
+
+
+def test_tags_retagged_since_get_are_kept(ib: ImageBuilder, emulator: Emulator) -> None:
+    """Tags set after the `get` are not dropped by an update of the fetched model (the
+    update cannot touch tags), and the fetched model's tags were no change to refuse."""
+    created = ib.distribution_configurations.create(
+        name="to-one-region", distributions=[Distribution(region="us-east-1")], tags={"a": "1"}
+    )
+    ib.tag(str(created.arn), {"b": "2"})
+    emulator.clear_requests()
+    updated = ib.distribution_configurations.update(attrs.evolve(created, description="x"))
+    assert operations(emulator) == [
+        "UpdateDistributionConfiguration",
+        "GetDistributionConfiguration",
+    ]
+    assert updated.tags == {"a": "1", "b": "2"}
+
+
+@attrs.frozen
+class _Tagged:
+    arn: str
+    tags: dict[str, str]
+    description: str = ""
+
+
+def test_fetched_tags_forget_the_oldest_and_other_arns() -> None:
+    """Past its size the oldest entry is forgotten; an entry counts only for its own ARN."""
+    memory = FetchedTags(size=1)
+    first = _Tagged(arn="arn:one", tags={"k": "v"})
+    second = _Tagged(arn="arn:two", tags={"k": "v"})
+    memory.remember(first)
+    assert memory.unchanged(first)
+    assert memory.unchanged(attrs.evolve(first, description="same tags object"))
+    assert not memory.unchanged(attrs.evolve(first, arn="arn:other"))
+    assert not memory.unchanged(attrs.evolve(first, tags={"k": "v"}))
+    memory.remember(second)
+    assert memory.unchanged(second)
+    assert not memory.unchanged(first)

@@ -239,7 +239,11 @@ def test_every_error_code_becomes_its_class(stubbed: Stubbed, code: str, status:
 def _queue_pages(stub: Stubber, pages: list[tuple[list[str], str | None]]) -> None:
     token: str | None = None
     for versions, next_token in pages:
-        expected: dict[str, Any] = {"filters": [{"name": "name", "values": ["hello"]}]}
+        # latest() asks for the largest page the service gives, 100.
+        expected: dict[str, Any] = {
+            "filters": [{"name": "name", "values": ["hello"]}],
+            "maxResults": 100,
+        }
         if token is not None:
             expected["nextToken"] = token
         answer: dict[str, Any] = {"componentVersionList": _listed(*versions)}

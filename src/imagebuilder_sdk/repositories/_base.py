@@ -7,6 +7,8 @@ import inspect
 import json
 import re
 import reprlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -24,7 +26,7 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
-__all__ = ["LARGEST_PAGE", "Repository", "one_recipe", "policy_text", "takes"]
+__all__ = ["LARGEST_PAGE", "FetchedTags", "Repository", "one_recipe", "policy_text", "takes"]
 
 #: The largest page the service's listings give (``maxResults`` is 1 to 100): a listing
 #: the SDK reads to the end for its own purposes (`latest`, a plan) asks for it, so it
@@ -124,10 +126,54 @@ def one_recipe(image_recipe_arn: object, container_recipe_arn: object) -> None:
         )
 
 
+class FetchedTags:
+    """The tag maps `get` answered lately, to know a model's tags are still those.
+
+    An ``Update*`` operation takes no tags, so `Repository._no_tag_changes` must tell
+    tags `get` returned (nothing to do) from tags the caller changed (refused). A model
+    whose ``tags`` is the very dict a recent `get` of the same ARN made, with the same
+    content, was not changed: no request is needed to know it. Anything else (a model
+    built by hand, tags replaced or edited in place, an entry pushed out by newer ones)
+    is compared with the resource's tags as before. Each entry holds its dict, so the
+    ``id`` it is filed under cannot be reused while it is remembered.
+    """
+
+    __slots__ = ("_entries", "_lock", "_size")
+
+    def __init__(self, size: int = 256) -> None:
+        self._entries: OrderedDict[int, tuple[object, dict[object, object], str]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def remember(self, model: T) -> T:
+        """Note the tags of a model `get` just made; returns the model."""
+        tags, arn = getattr(model, "tags", None), getattr(model, "arn", None)
+        if isinstance(tags, dict) and isinstance(arn, str):
+            with self._lock:
+                self._entries[id(tags)] = (tags, dict(tags), arn)
+                self._entries.move_to_end(id(tags))
+                while len(self._entries) > self._size:
+                    self._entries.popitem(last=False)
+        return model
+
+    def unchanged(self, model: object) -> bool:
+        """Whether the model's tags are, unchanged, those a `get` of its ARN returned."""
+        tags, arn = getattr(model, "tags", None), getattr(model, "arn", None)
+        with self._lock:
+            entry = self._entries.get(id(tags))
+        return (
+            entry is not None
+            and entry[0] is tags
+            and entry[2] == arn
+            and isinstance(tags, dict)
+            and entry[1] == tags
+        )
+
+
 class Repository:
     """Base of the seven repositories: the same verbs, the same rules."""
 
-    __slots__ = ("_caller",)
+    __slots__ = ("_caller", "_fetched_tags")
 
     #: The ARN kinds this repository's identifiers must be.
     resource_type: ResourceType
@@ -136,6 +182,7 @@ class Repository:
 
     def __init__(self, caller: Caller) -> None:
         self._caller = caller
+        self._fetched_tags = FetchedTags()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Make every create, import and update of a repository report a failed read-back.
@@ -226,11 +273,12 @@ class Repository:
         """Refuse a model whose tags an operation without tags would silently drop.
 
         `Update*` operations take no tags, so changed tags on the model (from
-        ``attrs.evolve(model, tags=...)``) are refused with the way to set them; the
-        tags `get` returned are compared with the resource's own, read first.
+        ``attrs.evolve(model, tags=...)``) are refused with the way to set them. Tags
+        still exactly as this repository's `get` returned them need no request (see
+        `FetchedTags`); any others are compared with the resource's own, read first.
         """
         tags = getattr(model, "tags", None)
-        if tags is None:
+        if tags is None or self._fetched_tags.unchanged(model):
             return
         hint = (
             f"{operation} does not change tags; use ib.tag(arn, {{...}}) and "

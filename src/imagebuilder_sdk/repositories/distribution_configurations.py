@@ -91,8 +91,8 @@ class DistributionConfigurations(Repository):
         response = self._caller.call(
             "GetDistributionConfiguration", distribution_configuration_arn=self._arn(arn)
         )
-        return converter.structure(
-            response["distribution_configuration"], DistributionConfiguration
+        return self._fetched_tags.remember(
+            converter.structure(response["distribution_configuration"], DistributionConfiguration)
         )
 
     def delete(self, arn: str | Arn) -> None:

@@ -82,7 +82,9 @@ class ImagePipelines(Repository):
     def get(self, arn: str | Arn) -> ImagePipeline:
         """The pipeline an ARN names."""
         response = self._caller.call("GetImagePipeline", image_pipeline_arn=self._arn(arn))
-        return converter.structure(response["image_pipeline"], ImagePipeline)
+        return self._fetched_tags.remember(
+            converter.structure(response["image_pipeline"], ImagePipeline)
+        )
 
     def delete(self, arn: str | Arn) -> None:
         """Delete a pipeline (the images it built stay)."""

@@ -89,8 +89,10 @@ class InfrastructureConfigurations(Repository):
         response = self._caller.call(
             "GetInfrastructureConfiguration", infrastructure_configuration_arn=self._arn(arn)
         )
-        return converter.structure(
-            response["infrastructure_configuration"], InfrastructureConfiguration
+        return self._fetched_tags.remember(
+            converter.structure(
+                response["infrastructure_configuration"], InfrastructureConfiguration
+            )
         )
 
     def delete(self, arn: str | Arn) -> None:

@@ -190,7 +190,9 @@ class LifecyclePolicies(Repository):
     def get(self, arn: str | Arn) -> LifecyclePolicy:
         """The lifecycle policy an ARN names."""
         response = self._caller.call("GetLifecyclePolicy", lifecycle_policy_arn=self._arn(arn))
-        return converter.structure(response["lifecycle_policy"], LifecyclePolicy)
+        return self._fetched_tags.remember(
+            converter.structure(response["lifecycle_policy"], LifecyclePolicy)
+        )
 
     def delete(self, arn: str | Arn) -> None:
         """Delete a lifecycle policy (runs under way go on)."""
