@@ -35,6 +35,10 @@ class Settings:
     """Listing sizes compared for peak memory (small, large)."""
     throughput_calls: int = 200
     """Emulator calls per run, in each mode."""
+    request_items: int = 250
+    """Component versions listed, and searched by `latest`, when counting requests."""
+    request_page_size: int = 25
+    """The page size of the listing whose requests are counted."""
 
     @classmethod
     def quick(cls) -> Settings:
@@ -47,6 +51,8 @@ class Settings:
             import_processes=1,
             memory_items=(100, 300),
             throughput_calls=6,
+            request_items=30,
+            request_page_size=25,
         )
 
 

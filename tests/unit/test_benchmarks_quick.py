@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from benchmarks._figures import Settings
 from benchmarks.conversion import RESOURCES
 from benchmarks.report import DOC_PATH, END_MARKER, START_MARKER, doc_block, load_results
+from benchmarks.requests import VERBS, run_verb, verbs
 from benchmarks.run import main
 
 EXPECTED_KEYS = {
@@ -28,6 +30,7 @@ EXPECTED_KEYS = {
     "memory_mb",
     "emulator_in_process",
     "emulator_http",
+    *(f"requests_{verb}" for verb in VERBS),
 }
 
 
@@ -57,6 +60,48 @@ def test_every_figure_is_a_positive_number(quick_run: dict[str, Any]) -> None:
 def test_a_quick_run_says_it_was_quick(quick_run: dict[str, Any]) -> None:
     """The results document records its mode, so quick figures are never taken for real."""
     assert (quick_run["mode"], quick_run["repeat"]) == ("quick", 1)
+
+
+def _request_figures(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {f["key"]: f for f in run["figures"] if f["key"].startswith("requests_")}
+
+
+def test_each_request_figure_is_the_requests_counted(quick_run: dict[str, Any]) -> None:
+    """Value and target are the requests the emulator recorded for each side, and a
+    botocore hook on each client counted as many calls."""
+    figures = _request_figures(quick_run)
+    assert len(figures) == len(VERBS)
+    for key, figure in figures.items():
+        detail = figure["detail"]
+        assert figure["value"] == len(detail["sdk"]) == detail["sdk_calls"], key
+        assert figure["target"] == len(detail["minimum"]) == detail["minimum_calls"], key
+        assert detail["why"], key
+
+
+def test_request_counts_repeat_exactly(quick_run: dict[str, Any]) -> None:
+    """Counting again on a fresh emulator gives the same operations (no clock involved)."""
+    figures = _request_figures(quick_run)
+    chosen = {v.key: v for v in verbs(Settings.quick())}
+    for key in ("update_infrastructure", "wait", "plan_up_to_date"):
+        operations, _ = run_verb(chosen[key], Settings.quick(), "sdk")
+        assert operations == figures[f"requests_{key}"]["detail"]["sdk"]
+
+
+def test_the_request_budgets_hold(quick_run: dict[str, Any]) -> None:
+    """The SDK sends no more than raw boto3 needs, except apply's read-backs (reported)."""
+    figures = _request_figures(quick_run)
+    over = {k for k, f in figures.items() if f["value"] > f["target"]}
+    assert over == {"requests_apply_empty"}
+    assert figures["requests_update_pipeline"]["detail"]["sdk"] == [
+        "UpdateImagePipeline",
+        "GetImagePipeline",
+    ]
+    assert figures["requests_create_component"]["value"] == 2
+    # 30 versions are one page of 100 for latest(), two pages at the listing's 25.
+    assert (figures["requests_latest"]["value"], figures["requests_list"]["value"]) == (1, 2)
+    # plan + apply of an up-to-date stack: the plan's reads, and nothing from the apply.
+    assert figures["requests_plan_up_to_date"]["detail"]["sdk"][-1] == "ListImagePipelines"
+    assert figures["requests_plan_up_to_date"]["value"] == 12
 
 
 def test_the_docs_table_matches_results_json() -> None:
