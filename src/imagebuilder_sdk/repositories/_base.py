@@ -26,7 +26,7 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
-__all__ = ["LARGEST_PAGE", "FetchedTags", "Repository", "one_recipe", "policy_text", "takes"]
+__all__ = ["FetchedTags", "LARGEST_PAGE", "Repository", "one_recipe", "policy_text", "takes"]
 
 #: The largest page the service's listings give (``maxResults`` is 1 to 100): a listing
 #: the SDK reads to the end for its own purposes (`latest`, a plan) asks for it, so it
