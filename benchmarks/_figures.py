@@ -35,6 +35,12 @@ class Settings:
     """Listing sizes compared for peak memory (small, large)."""
     throughput_calls: int = 200
     """Emulator calls per run, in each mode."""
+    scale_sizes: tuple[int, ...] = (1_000, 10_000, 100_000)
+    """Component versions stored in the emulator for the scale figures."""
+    scale_repeat: int = 3
+    """Runs per timing at each scale size but the largest, which is timed once."""
+    http_clients: int = 16
+    """Concurrent clients in the served emulator's before/after figure."""
 
     @classmethod
     def quick(cls) -> Settings:
@@ -47,6 +53,9 @@ class Settings:
             import_processes=1,
             memory_items=(100, 300),
             throughput_calls=6,
+            scale_sizes=(50, 100, 200),
+            scale_repeat=1,
+            http_clients=2,
         )
 
 

@@ -32,6 +32,7 @@ from benchmarks.report import (
     update_doc,
     write_results,
 )
+from benchmarks.scale import scale_figures
 from benchmarks.throughput import http_figure, in_process_figure
 
 __all__ = ["BENCHMARKS", "main", "run_all"]
@@ -46,6 +47,7 @@ BENCHMARKS: dict[str, Callable[[Settings], Figure | list[Figure]]] = {
     "memory": memory_figure,
     "emulator": in_process_figure,
     "emulator-http": http_figure,
+    "scale": scale_figures,
 }
 
 

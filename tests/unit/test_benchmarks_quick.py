@@ -15,6 +15,7 @@ import pytest
 from benchmarks.conversion import RESOURCES
 from benchmarks.report import DOC_PATH, END_MARKER, START_MARKER, doc_block, load_results
 from benchmarks.run import main
+from benchmarks.scale import OPERATIONS as SCALE_OPERATIONS
 
 EXPECTED_KEYS = {
     "list_ratio",
@@ -28,6 +29,7 @@ EXPECTED_KEYS = {
     "memory_mb",
     "emulator_in_process",
     "emulator_http",
+    *(f"scale_{name}" for name in SCALE_OPERATIONS),
 }
 
 
