@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from imagebuilder_sdk.testing import _ops_components, _ops_images
+from imagebuilder_sdk.testing._state import project
+from imagebuilder_sdk.testing._state_builds import refresh as refresh_build
 from imagebuilder_sdk.testing._state_names import record_arn, record_version_key
 from imagebuilder_sdk.testing._state_paging import KEPT_LISTINGS
 from tests.emulator.test_backend_support import Api
@@ -42,8 +44,8 @@ def projected(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
         return project
 
-    monkeypatch.setattr(_ops_components, "project", counting(_ops_components.project))
-    monkeypatch.setattr(_ops_images, "project", counting(_ops_images.project))
+    monkeypatch.setattr(_ops_components, "project", counting(project))
+    monkeypatch.setattr(_ops_images, "project", counting(project))
     return counts
 
 
@@ -68,7 +70,7 @@ def test_a_paged_image_listing_projects_and_refreshes_each_item_once(
             imageRecipeArn=api.recipe(name=f"web-{n:02d}"), infrastructureConfigurationArn=infra
         )
     refreshed = 0
-    real_refresh = _ops_images.refresh
+    real_refresh = refresh_build
 
     def refresh(state: Any, record: dict[str, Any]) -> dict[str, Any]:
         nonlocal refreshed
@@ -119,7 +121,7 @@ def test_the_clock_moving_between_pages_makes_the_listing_again(
         for n in range(3)
     ]
     refreshed: list[str] = []
-    real_refresh = _ops_images.refresh
+    real_refresh = refresh_build
 
     def refresh(state: Any, record: dict[str, Any]) -> dict[str, Any]:
         refreshed.append(record["arn"])

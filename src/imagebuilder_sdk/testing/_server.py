@@ -70,7 +70,11 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = BACKLOG
 
     def __init__(
-        self, address: tuple[str, int], handle: Handler, max_connections: int, backlog: int
+        self,
+        address: tuple[str, int],
+        handle: Handler,
+        max_connections: int,
+        backlog: int = BACKLOG,
     ) -> None:
         self.request_queue_size = backlog
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
