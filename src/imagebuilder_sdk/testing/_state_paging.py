@@ -104,7 +104,7 @@ def paginate(
     Returns the page and the token for the next one (None on the last page).
     """
     ordered = sorted(items, key=lambda item: item[0])
-    return _page(secret, operation, params, ordered, [list(key) for key, _ in ordered])
+    return _page(secret, operation, params, ordered, [key for key, _ in ordered])
 
 
 def paginate_listing(
@@ -129,7 +129,7 @@ def paginate_listing(
     kept = state.listings.get(query)
     if kept is None:
         ordered = sorted(build(), key=lambda item: item[0])
-        kept = (ordered, [list(key) for key, _ in ordered])
+        kept = (ordered, [key for key, _ in ordered])
         if len(state.listings) >= KEPT_LISTINGS:
             del state.listings[next(iter(state.listings))]
         state.listings[query] = kept
@@ -141,14 +141,16 @@ def _page(
     operation: str,
     params: Mapping[str, Any],
     ordered: Sequence[tuple[SortKey, Record]],
-    keys: Sequence[list[Any]],
+    keys: Sequence[SortKey],
 ) -> tuple[list[Record], str | None]:
-    """The page after the token of sorted `ordered`, whose keys (as lists) are `keys`."""
+    """The page after the token of sorted `ordered`, whose keys are `keys`."""
     token = params.get("nextToken")
     start = 0
     if token is not None:
-        # The first item whose key is greater than the token's.
-        start = bisect.bisect_right(keys, _decode(secret, operation, params, str(token)))
+        # The first item whose key is greater than the token's (a JSON list: compared
+        # as a tuple, element by element, like the keys).
+        after = tuple(_decode(secret, operation, params, str(token)))
+        start = bisect.bisect_right(keys, after)
     size = int(params.get("maxResults") or DEFAULT_MAX_RESULTS)
     page = [record for _, record in ordered[start : start + size]]
     if len(ordered) - start <= size:
