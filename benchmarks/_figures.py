@@ -39,6 +39,12 @@ class Settings:
     """Component versions listed, and searched by `latest`, when counting requests."""
     request_page_size: int = 25
     """The page size of the listing whose requests are counted."""
+    scale_sizes: tuple[int, ...] = (1_000, 10_000, 100_000)
+    """Component versions stored in the emulator for the scale figures."""
+    scale_repeat: int = 3
+    """Runs per timing at each scale size but the largest, which is timed once."""
+    http_clients: int = 16
+    """Concurrent clients in the served emulator's before/after figure."""
 
     @classmethod
     def quick(cls) -> Settings:
@@ -53,6 +59,9 @@ class Settings:
             throughput_calls=6,
             request_items=30,
             request_page_size=25,
+            scale_sizes=(50, 100, 200),
+            scale_repeat=1,
+            http_clients=2,
         )
 
 

@@ -33,6 +33,7 @@ from benchmarks.report import (
     write_results,
 )
 from benchmarks.requests import request_figures
+from benchmarks.scale import scale_figures
 from benchmarks.throughput import http_figure, in_process_figure
 
 __all__ = ["BENCHMARKS", "main", "run_all"]
@@ -48,6 +49,7 @@ BENCHMARKS: dict[str, Callable[[Settings], Figure | list[Figure]]] = {
     "emulator": in_process_figure,
     "emulator-http": http_figure,
     "requests": request_figures,
+    "scale": scale_figures,
 }
 
 

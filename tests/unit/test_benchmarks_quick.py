@@ -17,6 +17,7 @@ from benchmarks.conversion import RESOURCES
 from benchmarks.report import DOC_PATH, END_MARKER, START_MARKER, doc_block, load_results
 from benchmarks.requests import VERBS, run_verb, verbs
 from benchmarks.run import main
+from benchmarks.scale import OPERATIONS as SCALE_OPERATIONS
 
 EXPECTED_KEYS = {
     "list_ratio",
@@ -31,6 +32,7 @@ EXPECTED_KEYS = {
     "emulator_in_process",
     "emulator_http",
     *(f"requests_{verb}" for verb in VERBS),
+    *(f"scale_{name}" for name in SCALE_OPERATIONS),
 }
 
 

@@ -124,6 +124,7 @@ class Backend:
     @stage_durations.setter
     def stage_durations(self, durations: Mapping[str, float]) -> None:
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             self._state.stage_durations = dict(durations)
 
     def fail_step(
@@ -140,6 +141,7 @@ class Backend:
         step the build does not run, or a step that has already ended.
         """
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             fail_step(self._state, step_name, image_build_version_arn, reason)
 
     def fail_build(
@@ -156,6 +158,7 @@ class Backend:
         `ValidationError` for an unknown stage, an unknown build or a finished one.
         """
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             fail_build(self._state, image_build_version_arn, stage, reason)
 
     def run_lifecycle_policy(self, lifecycle_policy_arn: str) -> str:
@@ -165,6 +168,7 @@ class Backend:
         `lifecycle_seconds`. Raises `ValidationError` for an unknown policy.
         """
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             policy = self._state.table("lifecycle-policy").get(lifecycle_policy_arn)
             if policy is None:
                 raise ValidationError(
@@ -186,6 +190,7 @@ class Backend:
                 "lifecycle_seconds", "must be a number of seconds >= 0", value=seconds
             )
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             self._state.lifecycle_seconds = seconds
 
     @property
@@ -198,6 +203,7 @@ class Backend:
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise ValidationError("findings_seed", "must be an int", value=seed)
         with self._lock:
+            self._state.generation += 1  # kept listings are out of date
             self._state.findings_seed = seed
 
     @property
@@ -215,6 +221,8 @@ class Backend:
         input_members = model.input_shape.members if model.input_shape is not None else {}
         token = request.get("clientToken") if "clientToken" in input_members else None
         with self._lock:
+            if not operation.startswith("List"):  # a List changes nothing
+                self._state.generation += 1
             run_due(self._state)  # lifecycle policies run on the clock, like builds
             check_input(model, request)
             if token is not None:

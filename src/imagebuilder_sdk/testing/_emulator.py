@@ -13,7 +13,6 @@ Each request goes protocol -> fault injector -> backend -> protocol, and is reco
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import threading
@@ -201,7 +200,9 @@ class Emulator:
             return self._protocol.error(
                 exc.code, exc.message, request_id, status=exc.status, headers=exc.headers
             )
-        recorded = copy.deepcopy(params)
+        # The backend works on its own deep copy, so these parsed members (made for this
+        # request alone) are recorded as they are, without a second copy.
+        recorded = params
         fault = self.faults.take(operation)
         if fault is not None and not fault.after_backend:
             return self._inject(fault, operation, recorded, request_id)

@@ -8,8 +8,11 @@ from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import Handler, Record, ServiceError, State, project
 from imagebuilder_sdk.testing._state_documents import describe_document, shell_document
 from imagebuilder_sdk.testing._state_links import recipes_using, refuse_if_used
-from imagebuilder_sdk.testing._state_names import parse_arn, parse_version
-from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
+from imagebuilder_sdk.testing._state_names import (
+    record_arn,
+    record_version_key,
+)
+from imagebuilder_sdk.testing._state_paging import apply_filters, paginate, paginate_listing
 
 __all__ = ["OPERATIONS"]
 
@@ -26,9 +29,7 @@ _FILTERS = {
 
 
 def _version_key(record: Record) -> tuple[Any, ...]:
-    parsed = parse_arn(record["arn"])
-    assert parsed is not None
-    return (parsed.name, *(parse_version(parsed.version or "") or (0, 0, 0)), parsed.build or 0)
+    return record_version_key(record)
 
 
 def _source(params: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -154,23 +155,26 @@ def delete_component(state: State, params: dict[str, Any]) -> dict[str, Any]:
 
 def list_components(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """ListComponents: the latest build of each version (of each name with byName)."""
-    owner = state.owner_segment(params)
-    latest: dict[tuple[str, ...], Record] = {}
-    for record in state.table(KIND).values():
-        parsed = parse_arn(record["arn"])
-        if parsed is None or parsed.owner != owner:
-            continue
-        group = (parsed.name,) if params.get("byName") else (parsed.name, parsed.version or "")
-        if group not in latest or _version_key(record) > _version_key(latest[group]):
-            latest[group] = record
-    chosen = apply_filters(params, _FILTERS, latest.values())
-    items = []
-    for record in chosen:
-        summary = project(record, "ComponentVersion")
-        summary["arn"] = record["arn"].rsplit("/", 1)[0]
-        summary["status"] = record["state"]["status"]
-        items.append((_version_key(record)[:4], summary))
-    page, token = paginate(state.secret, "ListComponents", params, items)
+
+    def build() -> list[tuple[tuple[Any, ...], Record]]:
+        owner = state.owner_segment(params)
+        latest: dict[tuple[str, ...], Record] = {}
+        for record in state.table(KIND).values():
+            parsed = record_arn(record)
+            if parsed is None or parsed.owner != owner:
+                continue
+            group = (parsed.name,) if params.get("byName") else (parsed.name, parsed.version or "")
+            if group not in latest or _version_key(record) > _version_key(latest[group]):
+                latest[group] = record
+        items = []
+        for record in apply_filters(params, _FILTERS, latest.values()):
+            summary = project(record, "ComponentVersion")
+            summary["arn"] = record["arn"].rsplit("/", 1)[0]
+            summary["status"] = record["state"]["status"]
+            items.append((_version_key(record)[:4], summary))
+        return items
+
+    page, token = paginate_listing(state, "ListComponents", params, build)
     return {"componentVersionList": page, "nextToken": token}
 
 

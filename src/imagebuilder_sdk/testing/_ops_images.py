@@ -15,9 +15,12 @@ from imagebuilder_sdk.testing._state_builds import (
     status_of,
     stop,
 )
-from imagebuilder_sdk.testing._state_names import parse_arn, parse_version
+from imagebuilder_sdk.testing._state_names import (
+    record_arn,
+    record_version_key,
+)
 from imagebuilder_sdk.testing._state_packages import packages_for
-from imagebuilder_sdk.testing._state_paging import apply_filters, paginate
+from imagebuilder_sdk.testing._state_paging import apply_filters, paginate, paginate_listing
 from imagebuilder_sdk.testing._state_workflows import plan_workflows
 
 __all__ = ["OPERATIONS", "start_image", "summaries"]
@@ -40,9 +43,7 @@ _PASSED_ON = ("imageScanningConfiguration", "executionRole", "workflows", "loggi
 
 
 def _key(record: Record) -> tuple[Any, ...]:
-    parsed = parse_arn(record["arn"])
-    assert parsed is not None
-    return (parsed.name, *(parse_version(parsed.version or "") or (0, 0, 0)), parsed.build or 0)
+    return record_version_key(record)
 
 
 def start_image(
@@ -153,25 +154,29 @@ def delete_image(state: State, params: dict[str, Any]) -> dict[str, Any]:
 
 def list_images(state: State, params: dict[str, Any]) -> dict[str, Any]:
     """ListImages: the image versions (latest per name with byName), by owner."""
-    owner = state.owner_segment(params)
-    latest: dict[tuple[Any, ...], Record] = {}
-    for record in state.table(KIND).values():
-        parsed = parse_arn(record["arn"])
-        if parsed is None or parsed.owner != owner:
-            continue
-        refresh(state, record)
-        if record["state"]["status"] == "DEPRECATED" and not params.get("includeDeprecated"):
-            continue
-        group = (parsed.name,) if params.get("byName") else (parsed.name, parsed.version)
-        if group not in latest or _key(record) > _key(latest[group]):
-            latest[group] = record
-    items = []
-    for record in apply_filters(params, _FILTERS, latest.values()):
-        summary = project(record, "ImageVersion")
-        summary["arn"] = record["arn"].rsplit("/", 1)[0]
-        summary["version"] = record["version"].split("/")[0]
-        items.append((_key(record)[:4], summary))
-    page, token = paginate(state.secret, "ListImages", params, items)
+
+    def build() -> list[tuple[tuple[Any, ...], Record]]:
+        owner = state.owner_segment(params)
+        latest: dict[tuple[Any, ...], Record] = {}
+        for record in state.table(KIND).values():
+            parsed = record_arn(record)
+            if parsed is None or parsed.owner != owner:
+                continue
+            refresh(state, record)
+            if record["state"]["status"] == "DEPRECATED" and not params.get("includeDeprecated"):
+                continue
+            group = (parsed.name,) if params.get("byName") else (parsed.name, parsed.version)
+            if group not in latest or _key(record) > _key(latest[group]):
+                latest[group] = record
+        items = []
+        for record in apply_filters(params, _FILTERS, latest.values()):
+            summary = project(record, "ImageVersion")
+            summary["arn"] = record["arn"].rsplit("/", 1)[0]
+            summary["version"] = record["version"].split("/")[0]
+            items.append((_key(record)[:4], summary))
+        return items
+
+    page, token = paginate_listing(state, "ListImages", params, build)
     return {"imageVersionList": page, "nextToken": token}
 
 

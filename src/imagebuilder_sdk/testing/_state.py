@@ -126,6 +126,14 @@ class State:
         self.build_numbers: dict[str, int] = {}
         #: Secret that signs pagination tokens, so forged tokens are refused.
         self.secret = secrets.token_bytes(32)
+        #: Bumped by every change (a stored or removed resource, any operation but a
+        #: List, the backend's own controls): a listing kept for its next pages is
+        #: reused only while this and the clock are unchanged.
+        self.generation = 0
+        #: Sorted listings kept for their next pages, by (operation, query digest).
+        self.listings: dict[tuple[str, str], Any] = {}
+        #: The (generation, clock reading) the kept listings were made at.
+        self.listings_fingerprint: tuple[int, float] | None = None
 
     # -- time and names ------------------------------------------------------------
 
@@ -160,6 +168,7 @@ class State:
 
     def put(self, kind: str, record: Record) -> Record:
         """Store a resource under its ``arn`` member."""
+        self.generation += 1
         self.table(kind)[record["arn"]] = record
         return record
 
@@ -194,6 +203,7 @@ class State:
     def remove(self, kind: str, arn: str) -> None:
         """Delete the resource this ARN names, and its policy."""
         stored = self.get(kind, arn)["arn"]
+        self.generation += 1
         del self.table(kind)[stored]
         self.policies.pop(stored, None)
 

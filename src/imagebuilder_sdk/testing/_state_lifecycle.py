@@ -239,6 +239,7 @@ def _wall(state: State, monotonic: float) -> float:
 
 
 def _apply(state: State, execution: Record) -> None:
+    state.generation += 1  # images change: kept listings are out of date
     for entry in execution["_resources"]:
         image = state.table("image").get(entry["resourceId"])
         action = entry["action"]["name"]

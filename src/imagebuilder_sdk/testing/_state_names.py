@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from imagebuilder_sdk.arns import Arn, normalize_name
 from imagebuilder_sdk.errors import ValidationError
@@ -31,6 +31,8 @@ __all__ = [
     "parse_arn",
     "parse_version",
     "parse_version_filter",
+    "record_arn",
+    "record_version_key",
     "version_matches",
     "without_build",
 ]
@@ -94,6 +96,39 @@ def parse_arn(arn: str) -> ParsedArn | None:
     return ParsedArn(
         parsed.partition, parsed.region, parsed.owner, kind, parsed.name, version, build
     )
+
+
+def record_arn(record: dict[str, Any]) -> ParsedArn | None:
+    """`parse_arn` of a stored record's ``arn``, kept in the record for the next listing.
+
+    `parse_arn`'s cache holds 16,384 ARNs; a listing of more stored resources than that
+    would miss it on every record and every page. The parse is kept under the private
+    member ``_parsedArn`` (no shape declares it, so no answer shows it), with the ARN it
+    was parsed from, so a changed ``arn`` is parsed again.
+    """
+    return _kept(record)[1]
+
+
+def record_version_key(record: dict[str, Any]) -> tuple[Any, ...]:
+    """A versioned record's order, ``(name, major, minor, patch, build)``; kept as above."""
+    key = _kept(record)[2]
+    assert key is not None, record["arn"]
+    return key
+
+
+def _kept(record: dict[str, Any]) -> tuple[str, ParsedArn | None, tuple[Any, ...] | None]:
+    arn = record["arn"]
+    kept: tuple[str, ParsedArn | None, tuple[Any, ...] | None] | None = record.get("_parsedArn")
+    if kept is not None and kept[0] == arn:
+        return kept
+    parsed = parse_arn(arn)
+    key = None
+    if parsed is not None:
+        numbers = parse_version(parsed.version or "") or (0, 0, 0)
+        key = (parsed.name, *numbers, parsed.build or 0)
+    kept = (arn, parsed, key)
+    record["_parsedArn"] = kept
+    return kept
 
 
 @functools.lru_cache(maxsize=4096)

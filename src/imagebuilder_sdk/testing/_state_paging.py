@@ -5,12 +5,20 @@ bound to the operation and the query, and signed with the backend's secret. A to
 that was forged, altered, or issued for another query is refused with
 ``InvalidPaginationTokenException``. Keyset paging keeps pages stable when resources
 are created or deleted between two calls.
+
+`paginate_listing` also keeps the sorted listing of a query between its pages, so
+reading every page of ``n`` items costs ``O(n log n)`` in all rather than a full scan
+and sort per page. A kept listing serves the next page only while nothing can have
+changed it: the state's `~State.generation` (bumped by every stored or removed
+resource and every operation other than a List) and the clock's reading are what
+they were when it was made; otherwise it is made again.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import fnmatch
 import hashlib
 import hmac
@@ -19,9 +27,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from imagebuilder_sdk.testing._echo import echo
-from imagebuilder_sdk.testing._state import Record, ServiceError
+from imagebuilder_sdk.testing._state import Record, ServiceError, State
 
-__all__ = ["DEFAULT_MAX_RESULTS", "FilterField", "apply_filters", "paginate"]
+__all__ = [
+    "DEFAULT_MAX_RESULTS",
+    "FilterField",
+    "KEPT_LISTINGS",
+    "apply_filters",
+    "paginate",
+    "paginate_listing",
+]
 
 #: Page size when a request sets no ``maxResults``.
 DEFAULT_MAX_RESULTS = 25
@@ -30,6 +45,9 @@ DEFAULT_MAX_RESULTS = 25
 FilterField = Callable[[Record], "str | Sequence[str] | None"]
 
 SortKey = tuple[Any, ...]
+
+#: How many sorted listings (distinct queries) a state keeps for their next pages.
+KEPT_LISTINGS = 8
 
 
 def _b64(data: bytes) -> str:
@@ -86,15 +104,58 @@ def paginate(
     Returns the page and the token for the next one (None on the last page).
     """
     ordered = sorted(items, key=lambda item: item[0])
+    return _page(secret, operation, params, ordered, [key for key, _ in ordered])
+
+
+def paginate_listing(
+    state: State,
+    operation: str,
+    params: Mapping[str, Any],
+    build: Callable[[], Iterable[tuple[SortKey, Record]]],
+) -> tuple[list[Record], str | None]:
+    """Like `paginate`, with the items made by `build` only when no kept listing is current.
+
+    The listing is kept under the query (the request without ``nextToken`` and
+    ``maxResults``) for the pages that follow. The token is checked before anything is
+    reused, and errors `build` raises (a bad filter) are raised on every page.
+    """
+    if params.get("nextToken") is not None:  # refuse a bad token before any work
+        _decode(state.secret, operation, params, str(params["nextToken"]))
+    fingerprint = (state.generation, state.clock.monotonic())
+    if state.listings_fingerprint != fingerprint:
+        state.listings.clear()
+        state.listings_fingerprint = fingerprint
+    query = (operation, _digest(operation, params))
+    kept = state.listings.get(query)
+    if kept is None:
+        ordered = sorted(build(), key=lambda item: item[0])
+        kept = (ordered, [key for key, _ in ordered])
+        if len(state.listings) >= KEPT_LISTINGS:
+            del state.listings[next(iter(state.listings))]
+        state.listings[query] = kept
+    return _page(state.secret, operation, params, kept[0], kept[1])
+
+
+def _page(
+    secret: bytes,
+    operation: str,
+    params: Mapping[str, Any],
+    ordered: Sequence[tuple[SortKey, Record]],
+    keys: Sequence[SortKey],
+) -> tuple[list[Record], str | None]:
+    """The page after the token of sorted `ordered`, whose keys are `keys`."""
     token = params.get("nextToken")
+    start = 0
     if token is not None:
-        after = _decode(secret, operation, params, str(token))
-        ordered = [item for item in ordered if list(item[0]) > after]
+        # The first item whose key is greater than the token's (a JSON list: compared
+        # as a tuple, element by element, like the keys).
+        after = tuple(_decode(secret, operation, params, str(token)))
+        start = bisect.bisect_right(keys, after)
     size = int(params.get("maxResults") or DEFAULT_MAX_RESULTS)
-    page = ordered[:size]
-    if len(ordered) <= size:
-        return [record for _, record in page], None
-    return [record for _, record in page], _encode(secret, operation, params, page[-1][0])
+    page = [record for _, record in ordered[start : start + size]]
+    if len(ordered) - start <= size:
+        return page, None
+    return page, _encode(secret, operation, params, ordered[start + size - 1][0])
 
 
 def _matches(actual: str | Sequence[str] | None, wanted: Sequence[str]) -> bool:
