@@ -12,8 +12,12 @@ from imagebuilder_sdk.testing._backend import Backend, ServiceError
 
 @pytest.fixture
 def without_list_components(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The emulator as if it had no ListComponents: the path any missing operation takes."""
-    monkeypatch.delitem(_backend._HANDLERS, "ListComponents")
+    """The emulator as if it had no ListComponents: the path any missing operation takes.
+
+    Gone from the table of operation modules, and from the handlers loaded so far.
+    """
+    monkeypatch.delitem(_backend._MODULE_OF, "ListComponents")
+    monkeypatch.delitem(_backend._HANDLERS, "ListComponents", raising=False)
 
 
 @pytest.mark.usefixtures("without_list_components")

@@ -13,26 +13,13 @@ in-process plumbing around it lives in the emulator's other modules::
 from __future__ import annotations
 
 import copy
+import importlib
 import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from imagebuilder_sdk.errors import ValidationError
-from imagebuilder_sdk.testing import (
-    _ops_components,
-    _ops_configs,
-    _ops_distribution,
-    _ops_findings,
-    _ops_images,
-    _ops_imports,
-    _ops_lifecycle,
-    _ops_pipelines,
-    _ops_policies,
-    _ops_recipes,
-    _ops_tags,
-    _ops_workflows,
-)
 from imagebuilder_sdk.testing._clock import Clock, VirtualClock
 from imagebuilder_sdk.testing._echo import echo
 from imagebuilder_sdk.testing._state import (
@@ -48,25 +35,128 @@ from imagebuilder_sdk.testing._state_lifecycle import run_due, start_execution
 from imagebuilder_sdk.testing._state_seed import seed
 from imagebuilder_sdk.testing._state_seed_extra import seed_extra
 from imagebuilder_sdk.testing._state_validate import check_input
-from imagebuilder_sdk.testing._state_workflows import fail_step
 
 __all__ = ["Backend", "ServiceError"]
 
-_HANDLERS: dict[str, Handler] = {
-    **_ops_components.OPERATIONS,
-    **_ops_configs.OPERATIONS,
-    **_ops_images.OPERATIONS,
-    **_ops_pipelines.OPERATIONS,
-    **_ops_policies.OPERATIONS,
-    **_ops_recipes.OPERATIONS,
-    **_ops_tags.OPERATIONS,
+#: The module of this package that implements each group of operations. A module is
+#: imported on the first call of one of its operations, so an emulator that serves a few
+#: operations does not load the code (and the schedule, workflow and lifecycle engines)
+#: of all of them. tests/emulator/test_lazy_operations.py holds this table to the
+#: modules' own ``OPERATIONS``.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "_ops_components": (
+        "CreateComponent",
+        "DeleteComponent",
+        "GetComponent",
+        "ImportComponent",
+        "ListComponentBuildVersions",
+        "ListComponents",
+    ),
+    "_ops_configs": (
+        "CreateDistributionConfiguration",
+        "CreateInfrastructureConfiguration",
+        "DeleteDistributionConfiguration",
+        "DeleteInfrastructureConfiguration",
+        "GetDistributionConfiguration",
+        "GetInfrastructureConfiguration",
+        "ListDistributionConfigurations",
+        "ListInfrastructureConfigurations",
+        "UpdateDistributionConfiguration",
+        "UpdateInfrastructureConfiguration",
+    ),
+    "_ops_images": (
+        "CancelImageCreation",
+        "CreateImage",
+        "DeleteImage",
+        "GetImage",
+        "ListImageBuildVersions",
+        "ListImagePackages",
+        "ListImages",
+    ),
+    "_ops_pipelines": (
+        "CreateImagePipeline",
+        "DeleteImagePipeline",
+        "GetImagePipeline",
+        "ListImagePipelineImages",
+        "ListImagePipelines",
+        "StartImagePipelineExecution",
+        "UpdateImagePipeline",
+    ),
+    "_ops_policies": (
+        "GetComponentPolicy",
+        "GetContainerRecipePolicy",
+        "GetImagePolicy",
+        "GetImageRecipePolicy",
+        "PutComponentPolicy",
+        "PutContainerRecipePolicy",
+        "PutImagePolicy",
+        "PutImageRecipePolicy",
+    ),
+    "_ops_recipes": (
+        "CreateContainerRecipe",
+        "CreateImageRecipe",
+        "DeleteContainerRecipe",
+        "DeleteImageRecipe",
+        "GetContainerRecipe",
+        "GetImageRecipe",
+        "ListContainerRecipes",
+        "ListImageRecipes",
+    ),
+    "_ops_tags": ("ListTagsForResource", "TagResource", "UntagResource"),
     # The newer operations (issues 17 and 18), each group in its own module.
-    **_ops_distribution.OPERATIONS,
-    **_ops_findings.OPERATIONS,
-    **_ops_imports.OPERATIONS,
-    **_ops_lifecycle.OPERATIONS,
-    **_ops_workflows.OPERATIONS,
+    "_ops_distribution": ("DistributeImage", "RetryImage"),
+    "_ops_findings": ("ListImageScanFindingAggregations", "ListImageScanFindings"),
+    "_ops_imports": ("GetMarketplaceResource", "ImportDiskImage", "ImportVmImage"),
+    "_ops_lifecycle": (
+        "CancelLifecycleExecution",
+        "CreateLifecyclePolicy",
+        "DeleteLifecyclePolicy",
+        "GetLifecycleExecution",
+        "GetLifecyclePolicy",
+        "ListLifecycleExecutionResources",
+        "ListLifecycleExecutions",
+        "ListLifecyclePolicies",
+        "StartResourceStateUpdate",
+        "UpdateLifecyclePolicy",
+    ),
+    "_ops_workflows": (
+        "CreateWorkflow",
+        "DeleteWorkflow",
+        "GetWorkflow",
+        "GetWorkflowExecution",
+        "GetWorkflowStepExecution",
+        "ListWaitingWorkflowSteps",
+        "ListWorkflowBuildVersions",
+        "ListWorkflowExecutions",
+        "ListWorkflowStepExecutions",
+        "ListWorkflows",
+        "SendWorkflowStepAction",
+    ),
 }
+
+#: The module of each operation `dispatch` implements.
+_MODULE_OF: dict[str, str] = {
+    operation: module for module, operations in _MODULES.items() for operation in operations
+}
+
+#: The handlers of the modules loaded so far, by operation.
+_HANDLERS: dict[str, Handler] = {}
+
+
+def _handler(operation: str) -> Handler | None:
+    """The handler of `operation`, its module imported on first use; None if there is none."""
+    handler = _HANDLERS.get(operation)
+    if handler is None:
+        module = _MODULE_OF.get(operation)
+        if module is None:
+            return None
+        # The import lock makes a concurrent first call wait for the module, not see half.
+        loaded: dict[str, Handler] = importlib.import_module(
+            f"imagebuilder_sdk.testing.{module}"
+        ).OPERATIONS
+        _HANDLERS.update(loaded)
+        handler = loaded.get(operation)
+    return handler
 
 
 def _unavailable(operation: str) -> ServiceError:
@@ -140,6 +230,8 @@ class Backend:
         ``onFailure`` is ``Continue``. Raises `ValidationError` for an unknown build, a
         step the build does not run, or a step that has already ended.
         """
+        from imagebuilder_sdk.testing._state_workflows import fail_step
+
         with self._lock:
             self._state.generation += 1  # kept listings are out of date
             fail_step(self._state, step_name, image_build_version_arn, reason)
@@ -209,11 +301,11 @@ class Backend:
     @property
     def operations(self) -> frozenset[str]:
         """The operation names `dispatch` implements."""
-        return frozenset(_HANDLERS)
+        return frozenset(_MODULE_OF)
 
     def dispatch(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Run one operation and return its answer's members (JSON-ready, wire names)."""
-        handler = _HANDLERS.get(operation)
+        handler = _handler(operation)
         if handler is None:
             raise _unavailable(operation)
         model = service_model().operation_model(operation)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from imagebuilder_sdk.errors import ValidationError
-from imagebuilder_sdk.testing import _server, _transport
+from imagebuilder_sdk.testing import _transport
 from imagebuilder_sdk.testing._backend import Backend, ServiceError
 from imagebuilder_sdk.testing._clock import Clock, ScaledClock, VirtualClock
 from imagebuilder_sdk.testing._faults import ConnectionDropped, Fault, FaultInjector
@@ -40,16 +40,8 @@ __all__ = ["Emulator", "RecordedRequest"]
 logger = logging.getLogger("imagebuilder_sdk.testing")
 
 
+#: Guards the shared botocore session, which is not thread-safe (its clients are).
 _session_lock = threading.Lock()
-
-
-@functools.lru_cache(maxsize=1)
-def _boto3_session() -> Any:
-    """One boto3 session for every emulator client: it loads the service model once."""
-    import boto3  # imported on first use: boto3 takes a moment to load
-
-    # On the protocol's botocore session: the service model is read and parsed once.
-    return boto3.session.Session(botocore_session=shared_botocore_session())
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,7 +149,7 @@ class Emulator:
     def client(self, **kwargs: Any) -> Any:
         """A new boto3 imagebuilder client with dummy credentials, already attached.
 
-        Keyword arguments go to ``Session.client`` (``config=...`` for instance).
+        Keyword arguments are those of ``boto3.client`` (``config=...`` for instance).
         """
         options: dict[str, Any] = {
             "region_name": self.region,
@@ -165,8 +157,12 @@ class Emulator:
             "aws_secret_access_key": "testing",
             **kwargs,
         }
-        with _session_lock:  # boto3 sessions are not thread-safe; clients are
-            client = _boto3_session().client("imagebuilder", **options)
+        with _session_lock:
+            # The botocore session the protocol read the model from: the model is parsed
+            # once. The client is the one ``boto3.client`` would make (boto3's session
+            # only adds handlers for other services), without importing boto3 and
+            # s3transfer; only its user agent names botocore rather than boto3.
+            client = shared_botocore_session().create_client("imagebuilder", **options)
         return self.attach(client)
 
     def serve(
@@ -177,6 +173,8 @@ class Emulator:
         At most `max_connections` connections are served at once; one past that is
         answered ``503 ServiceUnavailableException`` and closed.
         """
+        from imagebuilder_sdk.testing import _server  # http.server, loaded when first served
+
         return _server.serve(self.handle, host, port, max_connections=max_connections)
 
     @property
