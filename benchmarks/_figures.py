@@ -35,6 +35,8 @@ class Settings:
     """Listing sizes compared for peak memory (small, large)."""
     throughput_calls: int = 200
     """Emulator calls per run, in each mode."""
+    other_list_items: int = 2_000
+    """Items listed for the component and lifecycle-policy listing ratios."""
 
     @classmethod
     def quick(cls) -> Settings:
@@ -47,6 +49,7 @@ class Settings:
             import_processes=1,
             memory_items=(100, 300),
             throughput_calls=6,
+            other_list_items=60,
         )
 
 

@@ -18,11 +18,19 @@ import itertools
 import time
 from collections.abc import Callable, Iterator
 
-from benchmarks._canned import IMAGE_ARN, canned_client, get_image_answer, list_pages
+from botocore import xform_name
+
+from benchmarks._canned import (
+    IMAGE_ARN,
+    canned_client,
+    get_image_answer,
+    list_pages,
+    summaries_pages,
+)
 from benchmarks._figures import Figure, Settings, median
 from imagebuilder_sdk import ImageBuilder
 
-__all__ = ["PAGE_SIZE", "get_ratio", "list_ratio", "lockstep"]
+__all__ = ["PAGE_SIZE", "get_ratio", "list_ratio", "lockstep", "other_list_ratios"]
 
 #: The service's largest page: both sides make the same number of requests.
 PAGE_SIZE = 100
@@ -100,6 +108,83 @@ def _list_ratio(settings: Settings, page_size: int, key: str) -> Figure:
         key=key,
         title=(
             f"`ib.images.list()` over {total:,} image versions, {page_size} a page,"
+            " vs boto3 paginator"
+        ),
+        value=round(ratio, 3),
+        unit="x",
+        target=1.10,
+        detail={
+            "items": total,
+            "page_size": page_size,
+            "boto3_ms": round(raw_s * 1000, 2),
+            "sdk_ms": round(sdk_s * 1000, 2),
+        },
+    )
+
+
+#: Other listings measured like the images': (key, repository, operation, list member, title).
+OTHER_LISTINGS = (
+    ("components", "components", "ListComponents", "componentVersionList", "component versions"),
+    (
+        "lifecycle",
+        "lifecycle_policies",
+        "ListLifecyclePolicies",
+        "lifecyclePolicySummaryList",
+        "lifecycle policies",
+    ),
+)
+
+
+def other_list_ratios(settings: Settings) -> list[Figure]:
+    """Component versions and lifecycle policies (a newer resource, with timestamps) listed
+    through the SDK against boto3's paginator, at the largest page and at 25 a page."""
+    return [
+        _other_list_ratio(settings, page_size, *listing)
+        for listing in OTHER_LISTINGS
+        for page_size in (PAGE_SIZE, 25)
+    ]
+
+
+def _other_list_ratio(
+    settings: Settings,
+    page_size: int,
+    key: str,
+    repository: str,
+    operation: str,
+    member: str,
+    what: str,
+) -> Figure:
+    total = settings.other_list_items
+    answers = {operation: summaries_pages(operation, total, page_size)}
+    raw_client, _ = canned_client(answers)
+    sdk_client, _ = canned_client(answers)
+    listing = getattr(ImageBuilder(sdk_client), repository)
+    method = raw_client.get_paginator(xform_name(operation))
+
+    def raw() -> Iterator[int]:
+        count = 0
+        for page in method.paginate(PaginationConfig={"PageSize": page_size}):
+            for _item in page[member]:
+                count += 1
+            yield count
+        if count != total:
+            raise RuntimeError(f"boto3 listed {count} items, not {total}")
+
+    def sdk() -> Iterator[int]:
+        items = iter(listing.list(page_size=page_size))
+        count = 0
+        while count < total:
+            for _item in itertools.islice(items, page_size):
+                count += 1
+            yield count
+        if next(items, None) is not None:
+            raise RuntimeError(f"the SDK listed more than {total} items")
+
+    raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
+    return Figure(
+        key=f"list_ratio_{key}" + ("" if page_size == PAGE_SIZE else f"_{page_size}"),
+        title=(
+            f"`ib.{repository}.list()` over {total:,} {what}, {page_size} a page,"
             " vs boto3 paginator"
         ),
         value=round(ratio, 3),

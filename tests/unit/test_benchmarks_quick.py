@@ -19,6 +19,10 @@ from benchmarks.run import main
 EXPECTED_KEYS = {
     "list_ratio",
     "list_ratio_25",
+    "list_ratio_components",
+    "list_ratio_components_25",
+    "list_ratio_lifecycle",
+    "list_ratio_lifecycle_25",
     "get_ratio",
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",
