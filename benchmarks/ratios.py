@@ -13,6 +13,7 @@ boto3's total.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import time
@@ -22,6 +23,7 @@ from botocore import xform_name
 
 from benchmarks._canned import (
     IMAGE_ARN,
+    Answer,
     canned_client,
     get_image_answer,
     list_pages,
@@ -67,66 +69,34 @@ def _repeat(raw: Steps, sdk: Steps, repeat: int) -> tuple[float, float, float]:
     return median([r for r, _ in results]), median([s for _, s in results]), median(ratios)
 
 
-def list_ratio(settings: Settings) -> list[Figure]:
-    """`ib.images.list()` against boto3's paginator at the largest page and at 25 a page."""
-    return [
-        _list_ratio(settings, PAGE_SIZE, "list_ratio"),
-        _list_ratio(settings, 25, "list_ratio_25"),
-    ]
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One listing measured against boto3's paginator for the same operation."""
+
+    key: str
+    """The figure's key at the largest page (``_25`` is added at 25 a page)."""
+    repository: str
+    """The `ImageBuilder` attribute whose ``list()`` is timed."""
+    operation: str
+    """The API operation both sides page through."""
+    member: str
+    """The answer's list member, on the boto3 side."""
+    what: str
+    """What the items are, for the title."""
 
 
-def _list_ratio(settings: Settings, page_size: int, key: str) -> Figure:
-    """`ib.images.list()` against boto3's `list_images` paginator, a page a step."""
-    total = settings.list_items
-    answers = {"ListImages": list_pages(total, page_size)}
-    raw_client, _ = canned_client(answers)
-    sdk_client, _ = canned_client(answers)
-    ib = ImageBuilder(sdk_client)
-
-    def raw() -> Iterator[int]:
-        paginator = raw_client.get_paginator("list_images")
-        count = 0
-        for page in paginator.paginate(PaginationConfig={"PageSize": page_size}):
-            for _item in page["imageVersionList"]:
-                count += 1
-            yield count
-        if count != total:
-            raise RuntimeError(f"boto3 listed {count} items, not {total}")
-
-    def sdk() -> Iterator[int]:
-        items = iter(ib.images.list(page_size=page_size))
-        count = 0
-        while count < total:
-            for _item in itertools.islice(items, page_size):
-                count += 1
-            yield count
-        if next(items, None) is not None:
-            raise RuntimeError(f"the SDK listed more than {total} items")
-
-    raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
-    return Figure(
-        key=key,
-        title=(
-            f"`ib.images.list()` over {total:,} image versions, {page_size} a page,"
-            " vs boto3 paginator"
-        ),
-        value=round(ratio, 3),
-        unit="x",
-        target=1.10,
-        detail={
-            "items": total,
-            "page_size": page_size,
-            "boto3_ms": round(raw_s * 1000, 2),
-            "sdk_ms": round(sdk_s * 1000, 2),
-        },
-    )
-
-
-#: Other listings measured like the images': (key, repository, operation, list member, title).
+IMAGES = Listing("list_ratio", "images", "ListImages", "imageVersionList", "image versions")
+#: Listings answered with every member of their items filled in.
 OTHER_LISTINGS = (
-    ("components", "components", "ListComponents", "componentVersionList", "component versions"),
-    (
-        "lifecycle",
+    Listing(
+        "list_ratio_components",
+        "components",
+        "ListComponents",
+        "componentVersionList",
+        "component versions",
+    ),
+    Listing(
+        "list_ratio_lifecycle",
         "lifecycle_policies",
         "ListLifecyclePolicies",
         "lifecyclePolicySummaryList",
@@ -135,43 +105,52 @@ OTHER_LISTINGS = (
 )
 
 
+def list_ratio(settings: Settings) -> list[Figure]:
+    """`ib.images.list()` against boto3's paginator at the largest page and at 25 a page."""
+    total = settings.list_items
+    return [
+        _list_ratio(settings, IMAGES, total, page_size, list_pages(total, page_size))
+        for page_size in (PAGE_SIZE, 25)
+    ]
+
+
 def other_list_ratios(settings: Settings) -> list[Figure]:
     """Component versions and lifecycle policies (a newer resource, with timestamps) listed
     through the SDK against boto3's paginator, at the largest page and at 25 a page."""
+    total = settings.other_list_items
     return [
-        _other_list_ratio(settings, page_size, *listing)
+        _list_ratio(
+            settings,
+            listing,
+            total,
+            page_size,
+            summaries_pages(listing.operation, total, page_size),
+        )
         for listing in OTHER_LISTINGS
         for page_size in (PAGE_SIZE, 25)
     ]
 
 
-def _other_list_ratio(
-    settings: Settings,
-    page_size: int,
-    key: str,
-    repository: str,
-    operation: str,
-    member: str,
-    what: str,
+def _list_ratio(
+    settings: Settings, listing: Listing, total: int, page_size: int, answer: Answer
 ) -> Figure:
-    total = settings.other_list_items
-    answers = {operation: summaries_pages(operation, total, page_size)}
-    raw_client, _ = canned_client(answers)
-    sdk_client, _ = canned_client(answers)
-    listing = getattr(ImageBuilder(sdk_client), repository)
-    method = raw_client.get_paginator(xform_name(operation))
+    """`listing` through the SDK against boto3's paginator, a page a step."""
+    raw_client, _ = canned_client({listing.operation: answer})
+    sdk_client, _ = canned_client({listing.operation: answer})
+    repository = getattr(ImageBuilder(sdk_client), listing.repository)
+    paginator = raw_client.get_paginator(xform_name(listing.operation))
 
     def raw() -> Iterator[int]:
         count = 0
-        for page in method.paginate(PaginationConfig={"PageSize": page_size}):
-            for _item in page[member]:
+        for page in paginator.paginate(PaginationConfig={"PageSize": page_size}):
+            for _item in page[listing.member]:
                 count += 1
             yield count
         if count != total:
             raise RuntimeError(f"boto3 listed {count} items, not {total}")
 
     def sdk() -> Iterator[int]:
-        items = iter(listing.list(page_size=page_size))
+        items = iter(repository.list(page_size=page_size))
         count = 0
         while count < total:
             for _item in itertools.islice(items, page_size):
@@ -182,10 +161,10 @@ def _other_list_ratio(
 
     raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
     return Figure(
-        key=f"list_ratio_{key}" + ("" if page_size == PAGE_SIZE else f"_{page_size}"),
+        key=listing.key + ("" if page_size == PAGE_SIZE else f"_{page_size}"),
         title=(
-            f"`ib.{repository}.list()` over {total:,} {what}, {page_size} a page,"
-            " vs boto3 paginator"
+            f"`ib.{listing.repository}.list()` over {total:,} {listing.what},"
+            f" {page_size} a page, vs boto3 paginator"
         ),
         value=round(ratio, 3),
         unit="x",
