@@ -34,6 +34,7 @@ __all__ = [
     "populated",
     "service_model",
     "streamed_pages",
+    "summaries_pages",
 ]
 
 ACCOUNT = "123456789012"
@@ -143,6 +144,35 @@ def list_pages(total: int, page_size: int = 100) -> Answer:
         )
         for start in range(0, max(total, 1), page_size)
     }
+
+    def answer(request: Mapping[str, Any]) -> bytes:
+        return bodies[request.get("nextToken")]
+
+    return answer
+
+
+def summaries_pages(operation: str, total: int, page_size: int = 100) -> Answer:
+    """A listing answer of `operation` over `total` fully populated items, prepared now.
+
+    Each item fills every member of the listing's item shape (as `populated` does), so
+    both sides pay for every field; ``ListComponents`` gives `ComponentVersion` items,
+    ``ListLifecyclePolicies`` `LifecyclePolicySummary` items (with timestamps), and so on.
+    """
+    output = service_model().operation_model(operation).output_shape
+    assert output is not None
+    member, shape = next(
+        (name, m) for name, m in output.members.items() if isinstance(m, ListShape)
+    )
+    assert isinstance(shape, ListShape)
+    item = populated(shape.member, wire=True)
+    bodies: dict[str | None, bytes] = {}
+    for start in range(0, max(total, 1), page_size):
+        end = min(start + page_size, total)
+        items = [{**item, "name": f"{item.get('name', 'item')}-{n}"} for n in range(start, end)]
+        body: dict[str, Any] = {"requestId": f"req-{start}", member: items}
+        if end < total:
+            body["nextToken"] = f"page-{end // page_size}"
+        bodies[None if start == 0 else f"page-{start // page_size}"] = json.dumps(body).encode()
 
     def answer(request: Mapping[str, Any]) -> bytes:
         return bodies[request.get("nextToken")]

@@ -45,6 +45,8 @@ class Settings:
     """Runs per timing at each scale size but the largest, which is timed once."""
     http_clients: int = 16
     """Concurrent clients in the served emulator's before/after figure."""
+    other_list_items: int = 2_000
+    """Items listed for the component and lifecycle-policy listing ratios."""
 
     @classmethod
     def quick(cls) -> Settings:
@@ -62,6 +64,7 @@ class Settings:
             scale_sizes=(50, 100, 200),
             scale_repeat=1,
             http_clients=2,
+            other_list_items=60,
         )
 
 

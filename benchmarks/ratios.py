@@ -13,16 +13,26 @@ boto3's total.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import time
 from collections.abc import Callable, Iterator
 
-from benchmarks._canned import IMAGE_ARN, canned_client, get_image_answer, list_pages
+from botocore import xform_name
+
+from benchmarks._canned import (
+    IMAGE_ARN,
+    Answer,
+    canned_client,
+    get_image_answer,
+    list_pages,
+    summaries_pages,
+)
 from benchmarks._figures import Figure, Settings, median
 from imagebuilder_sdk import ImageBuilder
 
-__all__ = ["PAGE_SIZE", "get_ratio", "list_ratio", "lockstep"]
+__all__ = ["PAGE_SIZE", "get_ratio", "list_ratio", "lockstep", "other_list_ratios"]
 
 #: The service's largest page: both sides make the same number of requests.
 PAGE_SIZE = 100
@@ -59,34 +69,88 @@ def _repeat(raw: Steps, sdk: Steps, repeat: int) -> tuple[float, float, float]:
     return median([r for r, _ in results]), median([s for _, s in results]), median(ratios)
 
 
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One listing measured against boto3's paginator for the same operation."""
+
+    key: str
+    """The figure's key at the largest page (``_25`` is added at 25 a page)."""
+    repository: str
+    """The `ImageBuilder` attribute whose ``list()`` is timed."""
+    operation: str
+    """The API operation both sides page through."""
+    member: str
+    """The answer's list member, on the boto3 side."""
+    what: str
+    """What the items are, for the title."""
+
+
+IMAGES = Listing("list_ratio", "images", "ListImages", "imageVersionList", "image versions")
+#: Listings answered with every member of their items filled in.
+OTHER_LISTINGS = (
+    Listing(
+        "list_ratio_components",
+        "components",
+        "ListComponents",
+        "componentVersionList",
+        "component versions",
+    ),
+    Listing(
+        "list_ratio_lifecycle",
+        "lifecycle_policies",
+        "ListLifecyclePolicies",
+        "lifecyclePolicySummaryList",
+        "lifecycle policies",
+    ),
+)
+
+
 def list_ratio(settings: Settings) -> list[Figure]:
     """`ib.images.list()` against boto3's paginator at the largest page and at 25 a page."""
+    total = settings.list_items
     return [
-        _list_ratio(settings, PAGE_SIZE, "list_ratio"),
-        _list_ratio(settings, 25, "list_ratio_25"),
+        _list_ratio(settings, IMAGES, total, page_size, list_pages(total, page_size))
+        for page_size in (PAGE_SIZE, 25)
     ]
 
 
-def _list_ratio(settings: Settings, page_size: int, key: str) -> Figure:
-    """`ib.images.list()` against boto3's `list_images` paginator, a page a step."""
-    total = settings.list_items
-    answers = {"ListImages": list_pages(total, page_size)}
-    raw_client, _ = canned_client(answers)
-    sdk_client, _ = canned_client(answers)
-    ib = ImageBuilder(sdk_client)
+def other_list_ratios(settings: Settings) -> list[Figure]:
+    """Component versions and lifecycle policies (a newer resource, with timestamps) listed
+    through the SDK against boto3's paginator, at the largest page and at 25 a page."""
+    total = settings.other_list_items
+    return [
+        _list_ratio(
+            settings,
+            listing,
+            total,
+            page_size,
+            summaries_pages(listing.operation, total, page_size),
+        )
+        for listing in OTHER_LISTINGS
+        for page_size in (PAGE_SIZE, 25)
+    ]
+
+
+def _list_ratio(
+    settings: Settings, listing: Listing, total: int, page_size: int, answer: Answer
+) -> Figure:
+    """`listing` through the SDK against boto3's paginator, a page a step."""
+    raw_client, _ = canned_client({listing.operation: answer})
+    sdk_client, _ = canned_client({listing.operation: answer})
+    repository = getattr(ImageBuilder(sdk_client), listing.repository)
+    paginator = raw_client.get_paginator(xform_name(listing.operation))
 
     def raw() -> Iterator[int]:
-        paginator = raw_client.get_paginator("list_images")
         count = 0
         for page in paginator.paginate(PaginationConfig={"PageSize": page_size}):
-            for _item in page["imageVersionList"]:
+            for _item in page[listing.member]:
                 count += 1
             yield count
         if count != total:
             raise RuntimeError(f"boto3 listed {count} items, not {total}")
 
     def sdk() -> Iterator[int]:
-        items = iter(ib.images.list(page_size=page_size))
+        items = iter(repository.list(page_size=page_size))
         count = 0
         while count < total:
             for _item in itertools.islice(items, page_size):
@@ -97,10 +161,10 @@ def _list_ratio(settings: Settings, page_size: int, key: str) -> Figure:
 
     raw_s, sdk_s, ratio = _repeat(raw, sdk, settings.repeat)
     return Figure(
-        key=key,
+        key=listing.key + ("" if page_size == PAGE_SIZE else f"_{page_size}"),
         title=(
-            f"`ib.images.list()` over {total:,} image versions, {page_size} a page,"
-            " vs boto3 paginator"
+            f"`ib.{listing.repository}.list()` over {total:,} {listing.what},"
+            f" {page_size} a page, vs boto3 paginator"
         ),
         value=round(ratio, 3),
         unit="x",

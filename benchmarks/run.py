@@ -23,7 +23,7 @@ from benchmarks.coldstart import cold_start_figures
 from benchmarks.conversion import conversion_figures
 from benchmarks.imports import import_figure
 from benchmarks.memory import memory_figure
-from benchmarks.ratios import get_ratio, list_ratio
+from benchmarks.ratios import get_ratio, list_ratio, other_list_ratios
 from benchmarks.report import (
     DOC_PATH,
     RESULTS_PATH,
@@ -41,6 +41,7 @@ __all__ = ["BENCHMARKS", "main", "run_all"]
 #: Each benchmark, by name, in the order the table shows them.
 BENCHMARKS: dict[str, Callable[[Settings], Figure | list[Figure]]] = {
     "list": list_ratio,
+    "list-others": other_list_ratios,
     "get": get_ratio,
     "convert": conversion_figures,
     "import": import_figure,

@@ -24,6 +24,7 @@ from botocore import xform_name
 from botocore.model import OperationModel
 
 from imagebuilder_sdk._answers import missing_member
+from imagebuilder_sdk._fast_parse import install as install_fast_parse
 from imagebuilder_sdk._translate import answer_may_be_lost, translate
 from imagebuilder_sdk._validation import check_request
 from imagebuilder_sdk.convert import request_params, response_members
@@ -74,6 +75,7 @@ class Caller:
     def __init__(self, client: Any, retry: RetryPolicy) -> None:
         self._client = client
         self._model = client.meta.service_model
+        install_fast_parse(client)
         self._methods: dict[str, Any] = {}
         self.retry = retry
 

@@ -22,6 +22,10 @@ from benchmarks.scale import OPERATIONS as SCALE_OPERATIONS
 EXPECTED_KEYS = {
     "list_ratio",
     "list_ratio_25",
+    "list_ratio_components",
+    "list_ratio_components_25",
+    "list_ratio_lifecycle",
+    "list_ratio_lifecycle_25",
     "get_ratio",
     *(f"convert_{name}" for name in RESOURCES),
     "import_ms",

@@ -112,3 +112,21 @@ def test_the_facade_and_retry_policy_are_top_level() -> None:
     assert {"ImageBuilder", "RetryPolicy", "ValidationError", "ApiError"} <= set(
         imagebuilder_sdk.__all__
     )
+
+
+def test_classes_returned_by_public_methods_are_public() -> None:
+    """What `build.steps()`, `failed_step` and `waiting_steps()` hand out can be imported
+    from a public module, so users can annotate their own code with it."""
+    import typing
+
+    from imagebuilder_sdk import repositories
+    from imagebuilder_sdk.repositories import ImageBuild, Workflows
+
+    hints = {
+        **typing.get_type_hints(ImageBuild.steps),
+        "waiting": typing.get_type_hints(Workflows.waiting_steps)["return"],
+    }
+    returned = {arg for hint in hints.values() for arg in typing.get_args(hint)}
+    for cls in returned | {repositories.FailedStep}:
+        assert getattr(repositories, cls.__name__) is cls
+        assert cls.__name__ in repositories.__all__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from imagebuilder_sdk.repositories._base import Repository
+from imagebuilder_sdk.repositories._workflow_runs import BuildStep, FailedStep, WaitingStep
 from imagebuilder_sdk.repositories.components import Components
 from imagebuilder_sdk.repositories.container_recipes import ContainerRecipes
 from imagebuilder_sdk.repositories.distribution_configurations import (
@@ -18,9 +19,11 @@ from imagebuilder_sdk.repositories.lifecycle_policies import LifecyclePolicies, 
 from imagebuilder_sdk.repositories.workflows import Workflows
 
 __all__ = [
+    "BuildStep",
     "Components",
     "ContainerRecipes",
     "DistributionConfigurations",
+    "FailedStep",
     "ImageBuild",
     "ImagePipelines",
     "ImageRecipes",
@@ -29,5 +32,6 @@ __all__ = [
     "LifecyclePolicies",
     "LifecycleRun",
     "Repository",
+    "WaitingStep",
     "Workflows",
 ]
