@@ -561,8 +561,8 @@ def verbs(settings: Settings) -> list[Verb]:
             "apply of that plan (5 creates)",
             "Per step one listing by name, to see whether anyone made it since the plan (the "
             "conflict check), and one Create, whose answer gives the ARN the next steps use: "
-            "10. The SDK reads each new resource back as `create` does: 5 more, not yet "
-            "removed.",
+            "10. The apply creates without the read-back `create` makes: the next plan "
+            "reads what it needs.",
             lambda ib, c: c["plan"].apply(),
             _raw_apply,
             _planned,

@@ -217,9 +217,12 @@ class Versioned(Declaration):
         return self.observed(self.repo(ib).get(str(arn)), version)
 
     def create(self, ib: ImageBuilder, request: Mapping[str, Any], token: str) -> str:
-        """Create the version the request names; return its version ARN."""
-        model = self.repo(ib).create(**request, client_token=token)
-        return version_arn(str(model.arn))
+        """Create the version the request names; return its version ARN.
+
+        Nothing is read back: the apply needs only the ARN (the next plan reads it).
+        """
+        arn = self.repo(ib)._create_arn(None, {**request, "client_token": token})
+        return version_arn(str(arn))
 
 
 class Mutable(Declaration):
@@ -240,8 +243,8 @@ class Mutable(Declaration):
         return None
 
     def create(self, ib: ImageBuilder, request: Mapping[str, Any], token: str) -> str:
-        """Create the resource; return its ARN."""
-        return str(self.repo(ib).create(**request, client_token=token).arn)
+        """Create the resource; return its ARN (not read back: the apply needs no more)."""
+        return str(self.repo(ib)._create_arn(None, {**request, "client_token": token}))
 
     def update(self, ib: ImageBuilder, arn: str, request: Mapping[str, Any], token: str) -> str:
         """Replace the resource's settings, then set declared tags the update cannot."""

@@ -95,6 +95,15 @@ class Components(Repository):
         `ComponentDocument`; it is checked before sending unless `validate_document`
         is False (see `imagebuilder_sdk.documents`).
         """
+        return self.get(self._create_arn(component, arguments, validate_document))
+
+    def _create_arn(
+        self,
+        component: Component | None,
+        arguments: dict[str, Any],
+        validate_document: bool = True,
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateComponent", component, _RENAMES, arguments)
         if (params.get("data") is None) == (params.get("uri") is None):
             raise ValidationError(
@@ -105,7 +114,7 @@ class Components(Repository):
                 params["data"], params.get("platform"), validate_document
             )
         response = self._caller.call("CreateComponent", **params)
-        return self.get(response["component_build_version_arn"])
+        return str(response["component_build_version_arn"])
 
     @takes("ImportComponent")
     def import_(self, /, **arguments: Unpack[ImportComponentArguments]) -> Component:

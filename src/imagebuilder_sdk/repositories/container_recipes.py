@@ -48,9 +48,17 @@ class ContainerRecipes(Repository):
 
         Keywords win over the model's fields.
         """
+        return self.get(self._create_arn(recipe, arguments))
+
+    def _create_arn(
+        self,
+        recipe: ContainerRecipe | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateContainerRecipe", recipe, _RENAMES, arguments)
         response = self._caller.call("CreateContainerRecipe", **params)
-        return self.get(response["container_recipe_arn"])
+        return str(response["container_recipe_arn"])
 
     def get(self, arn: str | Arn) -> ContainerRecipe:
         """The container recipe an ARN names."""

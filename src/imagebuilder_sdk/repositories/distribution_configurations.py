@@ -54,10 +54,18 @@ class DistributionConfigurations(Repository):
 
         Pass a model, keywords, or both (keywords win over the model's fields).
         """
+        return self.get(self._create_arn(configuration, arguments))
+
+    def _create_arn(
+        self,
+        configuration: DistributionConfiguration | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateDistributionConfiguration", configuration, {}, arguments)
         _check_distributions(params)
         response = self._caller.call("CreateDistributionConfiguration", **params)
-        return self.get(response["distribution_configuration_arn"])
+        return str(response["distribution_configuration_arn"])
 
     @overload
     def update(

@@ -53,11 +53,19 @@ class ImagePipelines(Repository):
 
         Give exactly one of `image_recipe_arn` and `container_recipe_arn`.
         """
+        return self.get(self._create_arn(pipeline, arguments))
+
+    def _create_arn(
+        self,
+        pipeline: ImagePipeline | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateImagePipeline", pipeline, {}, arguments)
         one_recipe(params.get("image_recipe_arn"), params.get("container_recipe_arn"))
         self._references(params)
         response = self._caller.call("CreateImagePipeline", **params)
-        return self.get(response["image_pipeline_arn"])
+        return str(response["image_pipeline_arn"])
 
     @overload
     def update(

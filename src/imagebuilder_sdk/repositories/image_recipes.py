@@ -48,9 +48,17 @@ class ImageRecipes(Repository):
         Keywords win over the model's fields (`attrs.evolve` a recipe from `get` and
         give a new `semantic_version` to make its next version).
         """
+        return self.get(self._create_arn(recipe, arguments))
+
+    def _create_arn(
+        self,
+        recipe: ImageRecipe | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateImageRecipe", recipe, _RENAMES, arguments)
         response = self._caller.call("CreateImageRecipe", **params)
-        return self.get(response["image_recipe_arn"])
+        return str(response["image_recipe_arn"])
 
     def get(self, arn: str | Arn) -> ImageRecipe:
         """The image recipe an ARN names."""

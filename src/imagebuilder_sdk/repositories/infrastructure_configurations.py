@@ -52,9 +52,17 @@ class InfrastructureConfigurations(Repository):
 
         Pass a model, keywords, or both (keywords win over the model's fields).
         """
+        return self.get(self._create_arn(configuration, arguments))
+
+    def _create_arn(
+        self,
+        configuration: InfrastructureConfiguration | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateInfrastructureConfiguration", configuration, {}, arguments)
         response = self._caller.call("CreateInfrastructureConfiguration", **params)
-        return self.get(response["infrastructure_configuration_arn"])
+        return str(response["infrastructure_configuration_arn"])
 
     @overload
     def update(

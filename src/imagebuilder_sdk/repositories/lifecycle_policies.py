@@ -163,10 +163,18 @@ class LifecyclePolicies(Repository):
         then first runs within a day. With ``dry_run=True`` the service only checks the
         request and answers `DryRunOperationError` when it would have succeeded.
         """
+        return self.get(self._create_arn(policy, arguments))
+
+    def _create_arn(
+        self,
+        policy: LifecyclePolicy | None,
+        arguments: dict[str, Any],
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateLifecyclePolicy", policy, {}, arguments)
         _check(params)
         response = self._caller.call("CreateLifecyclePolicy", **params)
-        return self.get(response["lifecycle_policy_arn"])
+        return str(response["lifecycle_policy_arn"])
 
     @overload
     def update(

@@ -69,6 +69,15 @@ class Workflows(Repository):
         `WorkflowDocument`; it is checked before sending (`check_workflow`) unless
         `validate_document` is False.
         """
+        return self.get(self._create_arn(workflow, arguments, validate_document))
+
+    def _create_arn(
+        self,
+        workflow: Workflow | None,
+        arguments: dict[str, Any],
+        validate_document: bool = True,
+    ) -> str:
+        """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateWorkflow", workflow, _RENAMES, arguments)
         if (params.get("data") is None) == (params.get("uri") is None):
             raise ValidationError(
@@ -77,7 +86,7 @@ class Workflows(Repository):
         if params.get("data") is not None:
             params["data"] = _document_text(params["data"], validate_document)
         response = self._caller.call("CreateWorkflow", **params)
-        return self.get(response["workflow_build_version_arn"])
+        return str(response["workflow_build_version_arn"])
 
     def get(self, arn: str | Arn) -> Workflow:
         """The workflow a version or build-version ARN names."""
