@@ -57,8 +57,8 @@ dist: $(STAMP)
 	$(BIN)/python tools/check_dist.py dist --install
 
 demo: $(STAMP)
-	$(BIN)/python examples/golden_image.py $(DEMO_ARGS)
-	$(BIN)/python examples/plan_demo.py
+	$(BIN)/python -m examples.golden_image $(DEMO_ARGS)
+	$(BIN)/python -m examples.plan_demo
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

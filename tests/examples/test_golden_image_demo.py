@@ -61,7 +61,7 @@ def test_the_demo_cleans_up_when_the_build_fails() -> None:
 
 
 def test_main_exits_zero_on_the_emulator(capsys: pytest.CaptureFixture[str]) -> None:
-    """`python examples/golden_image.py` (what `make demo` runs) prints the flow and exits 0."""
+    """`python -m examples.golden_image` (what `make demo` runs) prints the flow and exits 0."""
     assert main(["--no-progress", "--speed", "100000"]) == 0
     out = capsys.readouterr().out
     assert "AMIs:" in out
