@@ -51,11 +51,11 @@ from imagebuilder_sdk.models import (
 )
 from imagebuilder_sdk.models import Component as ComponentModel
 from imagebuilder_sdk.plan._fields import (
+    VersionedDocument,
     check_bump,
     check_data,
     check_filter,
     check_version,
-    document_tree,
     model_fields_of,
     one_of,
 )
@@ -164,7 +164,7 @@ class ExistingImage(_Existing):
 
 
 @attrs.frozen(kw_only=True)
-class ComponentSpec(Versioned):
+class ComponentSpec(VersionedDocument):
     """A component you manage: its document and settings; versions are planned for you.
 
     ``version`` pins the version; left out, the first version is ``1.0.0`` and each
@@ -197,16 +197,6 @@ class ComponentSpec(Versioned):
 
     def model_fields(self) -> frozenset[str]:
         return model_fields_of(ComponentModel)
-
-    def request_value(self, field: str, value: Any, resolve: Resolve) -> Any:
-        if field == "data" and value is not None and not isinstance(value, str):
-            return value.to_yaml()
-        return super().request_value(field, value, resolve)
-
-    def normalise(self, attribute: str, value: Any) -> Any:
-        if attribute == "data" and isinstance(value, str):
-            return document_tree(value)
-        return value
 
 
 #: What a recipe's component list takes.

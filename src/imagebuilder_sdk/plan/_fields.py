@@ -7,10 +7,11 @@ from typing import Any
 import attrs
 
 from imagebuilder_sdk.errors import ValidationError
-from imagebuilder_sdk.plan._kinds import Bump
+from imagebuilder_sdk.plan._kinds import Bump, Resolve, Versioned
 from imagebuilder_sdk.versions import SemanticVersion, VersionFilter
 
 __all__ = [
+    "VersionedDocument",
     "check_bump",
     "check_data",
     "check_filter",
@@ -87,3 +88,22 @@ def document_tree(text: str) -> Any:
         return yaml.safe_load(text)
     except yaml.YAMLError:
         return text
+
+
+class VersionedDocument(Versioned):
+    """A versioned kind with a YAML document in `data` (components, workflows).
+
+    A document object is sent as its YAML text, and documents are compared as data.
+    """
+
+    __slots__ = ()
+
+    def request_value(self, field: str, value: Any, resolve: Resolve) -> Any:
+        if field == "data" and value is not None and not isinstance(value, str):
+            return value.to_yaml()
+        return super().request_value(field, value, resolve)
+
+    def normalise(self, attribute: str, value: Any) -> Any:
+        if attribute == "data" and isinstance(value, str):
+            return document_tree(value)
+        return value

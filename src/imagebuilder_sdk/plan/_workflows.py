@@ -35,13 +35,14 @@ from imagebuilder_sdk.models import (
     WorkflowType,
 )
 from imagebuilder_sdk.plan._fields import (
+    VersionedDocument,
     check_bump,
     check_data,
     check_version,
-    document_tree,
     model_fields_of,
 )
-from imagebuilder_sdk.plan._kinds import Bump, Resolve, Versioned, check_name
+from imagebuilder_sdk.plan._kinds import Bump, Resolve, check_name
+from imagebuilder_sdk.repositories._base import one_source
 from imagebuilder_sdk.versions import SemanticVersion
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def _check_type(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 @attrs.frozen(kw_only=True)
-class WorkflowSpec(Versioned):
+class WorkflowSpec(VersionedDocument):
     """A workflow you manage: its type and document; versions are planned for you.
 
     Give the document as ``data`` (YAML text or a `WorkflowDocument`, checked before
@@ -100,10 +101,7 @@ class WorkflowSpec(Versioned):
     """How a changed workflow's next version is numbered."""
 
     def __attrs_post_init__(self) -> None:
-        if (self.data is None) == (self.uri is None):
-            raise ValidationError(
-                "data", "give exactly one of data (the document) and uri (its S3 location)"
-            )
+        one_source(self.data, self.uri)
         if self.uri is not None and not isinstance(self.uri, str):
             raise ValidationError("uri", "must be an s3:// URI text", value=self.uri)
 
@@ -122,16 +120,6 @@ class WorkflowSpec(Versioned):
 
     def model_fields(self) -> frozenset[str]:
         return model_fields_of(Workflow)
-
-    def request_value(self, field: str, value: Any, resolve: Resolve) -> Any:
-        if field == "data" and value is not None and not isinstance(value, str):
-            return value.to_yaml()
-        return super().request_value(field, value, resolve)
-
-    def normalise(self, attribute: str, value: Any) -> Any:
-        if attribute == "data" and isinstance(value, str):
-            return document_tree(value)
-        return value
 
 
 def _check_workflow(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

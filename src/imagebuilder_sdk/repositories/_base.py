@@ -26,7 +26,15 @@ from imagebuilder_sdk.models import Filter
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.versions import BuildVersion, SemanticVersion, VersionFilter, latest
 
-__all__ = ["FetchedTags", "LARGEST_PAGE", "Repository", "one_recipe", "policy_text", "takes"]
+__all__ = [
+    "FetchedTags",
+    "LARGEST_PAGE",
+    "Repository",
+    "one_recipe",
+    "one_source",
+    "policy_text",
+    "takes",
+]
 
 #: The largest page the service's listings give (``maxResults`` is 1 to 100): a listing
 #: the SDK reads to the end for its own purposes (`latest`, a plan) asks for it, so it
@@ -355,6 +363,14 @@ class Repository:
             by_version = _by_version(item for item in items if _arn_name(item) == slug)
         best = latest(by_version, wanted)
         return None if best is None else by_version[best]
+
+
+def one_source(data: object, uri: object) -> None:
+    """Refuse a document given both inline (`data`) and by S3 location (`uri`), or neither."""
+    if (data is None) == (uri is None):
+        raise ValidationError(
+            "data", "give exactly one of data (the document) and uri (its S3 location)"
+        )
 
 
 #: The repository methods that make a change and then read the resource back.

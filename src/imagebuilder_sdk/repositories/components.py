@@ -29,7 +29,7 @@ from imagebuilder_sdk.models import (
     Platform,
 )
 from imagebuilder_sdk.pagination import Paginated
-from imagebuilder_sdk.repositories._base import Repository, policy_text, takes
+from imagebuilder_sdk.repositories._base import Repository, one_source, policy_text, takes
 from imagebuilder_sdk.versions import VersionFilter
 
 if TYPE_CHECKING:
@@ -105,10 +105,7 @@ class Components(Repository):
     ) -> str:
         """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateComponent", component, _RENAMES, arguments)
-        if (params.get("data") is None) == (params.get("uri") is None):
-            raise ValidationError(
-                "data", "give exactly one of data (the document) and uri (its S3 location)"
-            )
+        one_source(params.get("data"), params.get("uri"))
         if params.get("data") is not None:
             params["data"] = _document_text(
                 params["data"], params.get("platform"), validate_document

@@ -22,7 +22,7 @@ from imagebuilder_sdk.models import (
 )
 from imagebuilder_sdk.pagination import Paginated
 from imagebuilder_sdk.repositories import _workflow_runs
-from imagebuilder_sdk.repositories._base import Repository, takes
+from imagebuilder_sdk.repositories._base import Repository, one_source, takes
 from imagebuilder_sdk.repositories._workflow_runs import WaitingStep
 from imagebuilder_sdk.versions import VersionFilter
 
@@ -79,10 +79,7 @@ class Workflows(Repository):
     ) -> str:
         """Send the create (checked first); return the new resource's ARN, unread."""
         params = self._request("CreateWorkflow", workflow, _RENAMES, arguments)
-        if (params.get("data") is None) == (params.get("uri") is None):
-            raise ValidationError(
-                "data", "give exactly one of data (the document) and uri (its S3 location)"
-            )
+        one_source(params.get("data"), params.get("uri"))
         if params.get("data") is not None:
             params["data"] = _document_text(params["data"], validate_document)
         response = self._caller.call("CreateWorkflow", **params)
